@@ -1,0 +1,136 @@
+"""Fixtures shared by every test: two schools and a person in each role."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from wagtail_send.models import Membership, School
+from wagtail_send.roles import Role
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *, school=None, role=None, **extra):
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=f"{username}@school.example",
+            password="pw",  # noqa: S106
+            first_name=username.capitalize(),
+            **extra,
+        )
+        if school is not None and role is not None:
+            Membership.objects.create(user=user, school=school, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def school(db):
+    return School.objects.create(name="Oakfield Primary", urn="100001")
+
+
+@pytest.fixture
+def other_school(db):
+    return School.objects.create(name="Elm Park Academy", urn="100002")
+
+
+@pytest.fixture
+def people(school, other_school, make_user):
+    """One person per role at ``school``, plus outsiders, keyed by the matrix's names."""
+    return {
+        "staff": make_user("teacher", school=school, role=Role.STAFF),
+        "senco": make_user("senco", school=school, role=Role.SENCO),
+        "slt": make_user("head", school=school, role=Role.SLT),
+        "governor": make_user("governor", school=school, role=Role.GOVERNOR),
+        "other_staff": make_user("elsewhere", school=other_school, role=Role.STAFF),
+        "other_senco": make_user("othersenco", school=other_school, role=Role.SENCO),
+        "guest": make_user("visitor"),
+        "inactive": make_user("leaver", school=school, role=Role.SENCO, is_active=False),
+        "superuser": make_user("admin", is_superuser=True, is_staff=True),
+    }
+
+
+# Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+import os  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+CHROMIUM = os.environ.get("WAGTAILSEND_CHROMIUM", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("WAGTAILSEND_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required but not found at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
+    # around it are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser tab with its own cookies; ``page.base_url`` is the live server."""
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(chromium, live_server):
+    """A phone-sized tab (375 x 740, touch)."""
+    context = chromium.new_context(
+        base_url=live_server.url,
+        viewport={"width": 375, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def sign_in(tab, username, password="pw"):  # noqa: S107
+    """Sign in through the real login form."""
+    tab.goto("/accounts/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", password)
+    tab.click("button[type=submit]")
+    tab.wait_for_load_state()
+
+
+def axe_violations(tab):
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; return the violations."""
+    import axe_playwright_python
+
+    script = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text()
+    tab.evaluate(script)
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]

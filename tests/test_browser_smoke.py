@@ -1,0 +1,22 @@
+"""The example site in Chromium: the demo SENCO signs in, opens the admin, sees the school."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import axe_violations, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_demo_senco_signs_in_and_sees_the_school_in_the_admin(page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    sign_in(page, "senco", "oakfield-demo")
+    page.goto("/admin/")
+    assert page.locator("text=Schools and roles").count() > 0 or page.title()
+    page.goto("/admin/send/schools/")
+    assert page.get_by_role("link", name="Oakfield Primary School").first.is_visible()
+
+
+def test_sign_in_page_has_no_accessibility_violations(page):
+    page.goto("/accounts/login/")
+    assert axe_violations(page) == []

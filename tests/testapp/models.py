@@ -1,0 +1,18 @@
+"""A minimal record model that exercises the core without any feature app."""
+
+from django.db import models
+from guardian.models import UserObjectPermissionBase
+
+from wagtail_send.models import SchoolRecord
+
+
+class Note(SchoolRecord):
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.title
+
+
+class NoteUserGrant(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Note, on_delete=models.CASCADE)

@@ -1,0 +1,3 @@
+"""wagtail-send: SEND tools for schools in England, inside Wagtail."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,23 @@
+"""Per-record permissions: the one policy every view asks, and the grant API.
+
+Public surface for feature apps:
+
+* :func:`can` - may this person do this to this record?
+* :func:`visible` - the records of a model this person may act on, filtered in the database.
+* :func:`grant` / :func:`revoke` - share one record with one person; both are logged.
+* :class:`SchoolRecordPermissionPolicy` - register it for each record model.
+"""
+
+from .grants import grant, grants_for, revoke
+from .policy import SchoolRecordPermissionPolicy, can, memberships_of, policy_for, visible
+
+__all__ = [
+    "SchoolRecordPermissionPolicy",
+    "can",
+    "grant",
+    "grants_for",
+    "memberships_of",
+    "policy_for",
+    "revoke",
+    "visible",
+]

@@ -1,0 +1,247 @@
+"""The guardian-backed Wagtail permission policy for every wagtail-send record model.
+
+A person may do an action to a record when, in this order:
+
+1. their role in the record's school holds the action (``Model.role_actions``);
+2. they created the record and authors hold it (``Model.author_actions``);
+3. they have a per-record grant for it (guardian's direct-FK object permission);
+4. they are an active superuser.
+
+Django's model-level permissions are deliberately ignored: they are global, and a
+global permission must never list every school's records (guardian's
+``accept_global_perms``). Listings are one filtered query, never a loop in Python.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.functional import cached_property
+from guardian.models import UserObjectPermissionBase
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import policy_registry
+
+from ..roles import ACTIONS, GRANTABLE_ACTIONS
+
+_CACHE_ATTR = "_wagtail_send_memberships"
+
+
+def grant_model_for(model):
+    """The guardian direct-FK user object-permission model for ``model``, or None."""
+    for relation in model._meta.related_objects:
+        related = relation.related_model
+        if (
+            issubclass(related, UserObjectPermissionBase)
+            and relation.field.name == "content_object"
+            and relation.one_to_many
+        ):
+            return related
+    return None
+
+
+def memberships_of(user):
+    """``{school_id: {roles}}`` for ``user``, cached on the user object for one request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        from ..models import Membership
+
+        cached = {}
+        for school_id, role in Membership.objects.filter(user=user).values_list(
+            "school_id", "role"
+        ):
+            cached.setdefault(school_id, set()).add(role)
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_memberships(user):
+    """Drop the cached memberships, after changing them for a user in the same request."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+class SchoolRecordPermissionPolicy(BasePermissionPolicy):
+    """Permission policy for a :class:`~wagtail_send.models.SchoolRecord` model.
+
+    It also serves School and Membership, which declare ``role_actions`` and a
+    ``school_field`` (``"pk"`` for School itself) but have no author or grants.
+    """
+
+    @property
+    def school_field(self):
+        return getattr(self.model, "school_field", "school")
+
+    def _school_id(self, instance):
+        if self.school_field == "pk":
+            return instance.pk
+        return getattr(instance, self.school_field + "_id")
+
+    def _in_schools(self, school_ids):
+        lookup = "pk__in" if self.school_field == "pk" else f"{self.school_field}_id__in"
+        return Q(**{lookup: school_ids})
+
+    @property
+    def _author_actions(self):
+        return set(getattr(self.model, "author_actions", ()))
+
+    def _roles_for(self, actions):
+        return {
+            role for role, held in self.model.role_actions.items() if set(actions) & set(held)
+        }
+
+    def _codename(self, action):
+        return f"{action}_{self.model._meta.model_name}"
+
+    @cached_property
+    def grant_model(self):
+        return grant_model_for(self.model)
+
+    def _grantable(self, actions):
+        return actions & set(GRANTABLE_ACTIONS) if self.grant_model else set()
+
+    def _grants_of(self, user, actions):
+        return self.grant_model.objects.filter(
+            user=user,
+            permission__codename__in=[self._codename(a) for a in actions],
+        )
+
+    @staticmethod
+    def _is_known_active(user):
+        return getattr(user, "is_authenticated", False) and user.is_active
+
+    # Model-level: may the person do this to at least one record (or add one)?
+    def user_has_permission(self, user, action):
+        return self.user_has_any_permission(user, [action])
+
+    def user_has_any_permission(self, user, actions):
+        actions = set(actions) & ACTIONS
+        if not actions or not self._is_known_active(user):
+            return False
+        if user.is_superuser:
+            return True
+        roles = self._roles_for(actions)
+        if any(held & roles for held in memberships_of(user).values()):
+            return True
+        if "add" in actions and not (actions - {"add"}):
+            return False
+        authored = actions & self._author_actions
+        if authored and self.model._default_manager.filter(created_by=user).exists():
+            return True
+        grantable = self._grantable(actions)
+        return bool(grantable) and self._grants_of(user, grantable).exists()
+
+    def users_with_any_permission(self, actions):
+        actions = set(actions) & ACTIONS
+        users = get_user_model().objects.filter(is_active=True)
+        if not actions:
+            return users.none()
+        q = Q(is_superuser=True)
+        roles = self._roles_for(actions)
+        if roles:
+            q |= Q(send_memberships__role__in=roles)
+        grantable = self._grantable(actions)
+        if grantable:
+            q |= Q(
+                pk__in=self.grant_model.objects.filter(
+                    permission__codename__in=[self._codename(a) for a in grantable]
+                ).values("user_id")
+            )
+        return users.filter(q).distinct()
+
+    # Instance-level.
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions) & ACTIONS
+        if not actions:
+            return False
+        if not self._is_known_active(user):
+            return "view" in actions and self._is_public(instance)
+        if user.is_superuser:
+            return True
+        held = memberships_of(user).get(self._school_id(instance), set())
+        if held & self._roles_for(actions):
+            return True
+        if actions & self._author_actions and instance.created_by_id == user.pk:
+            return True
+        if "view" in actions and self._is_public(instance):
+            return True
+        grantable = self._grantable(actions)
+        return bool(grantable) and (
+            self._grants_of(user, grantable).filter(content_object=instance).exists()
+        )
+
+    def _public_filter(self):
+        public_filter = getattr(self.model, "public_filter", None)
+        return public_filter() if public_filter else None
+
+    def _is_public(self, instance):
+        public = self._public_filter()
+        return public is not None and (
+            self.model._default_manager.filter(public, pk=instance.pk).exists()
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        """Records the person may do any of ``actions`` to, as one filtered queryset."""
+        records = self.model._default_manager.all()
+        actions = set(actions) & ACTIONS
+        public = self._public_filter() if "view" in actions else None
+        if not actions or not self._is_known_active(user):
+            return records.filter(public) if public is not None else records.none()
+        if user.is_superuser:
+            return records
+        roles = self._roles_for(actions)
+        schools = [sid for sid, held in memberships_of(user).items() if held & roles]
+        q = self._in_schools(schools)
+        if actions & self._author_actions:
+            q |= Q(created_by=user)
+        grantable = self._grantable(actions)
+        if grantable:
+            q |= Q(pk__in=self._grants_of(user, grantable).values("content_object_id"))
+        if public is not None:
+            q |= public
+        return records.filter(q)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        actions = set(actions) & ACTIONS
+        users = get_user_model().objects.filter(is_active=True)
+        if not actions:
+            return users.none()
+        q = Q(is_superuser=True)
+        roles = self._roles_for(actions)
+        if roles:
+            q |= Q(
+                send_memberships__school_id=self._school_id(instance),
+                send_memberships__role__in=roles,
+            )
+        if actions & self._author_actions and instance.created_by_id:
+            q |= Q(pk=instance.created_by_id)
+        grantable = self._grantable(actions)
+        if grantable:
+            q |= Q(pk__in=self._grants_of_instance(instance, grantable).values("user_id"))
+        return users.filter(q).distinct()
+
+    def _grants_of_instance(self, instance, actions):
+        return self.grant_model.objects.filter(
+            content_object=instance,
+            permission__codename__in=[self._codename(a) for a in actions],
+        )
+
+
+def policy_for(model):
+    """The registered policy for a model or instance."""
+    return policy_registry.get_by_type(model if isinstance(model, type) else type(model))
+
+
+def can(user, action, record):
+    """Whether ``user`` may do ``action`` to ``record``. Unknown actions are denied."""
+    return policy_for(record).user_has_permission_for_instance(user, action, record)
+
+
+def visible(user, model, action="view"):
+    """The records of ``model`` that ``user`` may do ``action`` to (one queryset)."""
+    return policy_for(model).instances_user_has_permission_for(user, action)

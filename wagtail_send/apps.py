@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailSendConfig(AppConfig):
+    name = "wagtail_send"
+    label = "wagtail_send"
+    verbose_name = _("SEND")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from simple_history.signals import pre_create_historical_record
+        from wagtail.permissions import register_permission_policy
+
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .access import SchoolRecordPermissionPolicy
+        from .audit.chain import on_pre_create_historical_record
+        from .models import Membership, School, SchoolRecord
+        from .schools.setup import ensure_a_school
+
+        pre_create_historical_record.connect(on_pre_create_historical_record)
+        post_migrate.connect(ensure_a_school, sender=self)
+        for model in [School, Membership, *record_models(SchoolRecord)]:
+            register_permission_policy(model, SchoolRecordPermissionPolicy(model))
+
+
+def record_models(base):
+    """Every concrete model, in any installed app, that inherits ``base``."""
+    from django.apps import apps
+
+    return [
+        m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract
+    ]

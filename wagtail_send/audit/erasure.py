@@ -1,0 +1,53 @@
+"""Data-protection erasure: the one path that removes a record and its history."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connection, models, transaction
+from django.utils.translation import gettext as _
+
+from .bulk import history_model_for
+
+#: The PostgreSQL setting that the append-only triggers let through (see migrations).
+ERASURE_GUC = "wagtail_send.erasure"
+
+
+def erase(record, *, by, reason):
+    """Erase ``record`` and its history, keeping only the fact of the erasure.
+
+    Args:
+        record: any tracked wagtail-send record.
+        by: the person carrying out the erasure.
+        reason: why (for example the data-protection request reference).
+
+    Returns:
+        The :class:`~wagtail_send.models.ErasureRecord` written.
+    """
+    from ..models import ErasureRecord
+
+    if not (reason or "").strip():
+        raise ValidationError(_("Say why this record is being erased."))
+    history_model = history_model_for(type(record))
+    with transaction.atomic():
+        _allow_history_deletes()
+        rows = history_model.objects.filter(id=record.pk)
+        last = rows.order_by("-history_seq").values_list("history_hash", flat=True).first()
+        removed = rows.count()
+        erasure = ErasureRecord.objects.create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            school_id=getattr(record, "school_id", None),
+            reason=reason,
+            history_rows_removed=removed,
+            last_history_hash=last or "",
+            erased_by=by,
+        )
+        record.skip_history_when_saving = True
+        models.Model.delete(record)
+        rows.delete()
+    return erasure
+
+
+def _allow_history_deletes():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, 'on', true)", [ERASURE_GUC])

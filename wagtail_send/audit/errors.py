@@ -1,0 +1,2 @@
+class HistoryRequired(Exception):
+    """A write path that would leave no history row was refused."""

@@ -1,0 +1,103 @@
+"""Every ``WAGTAILSEND_*`` setting, read in one place with its default and validated.
+
+Use ``from wagtail_send.conf import send_settings`` and read attributes; never read
+``django.conf.settings`` for these names elsewhere.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from .roles import Role
+
+PREFIX = "WAGTAILSEND_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: object
+    kind: type | tuple
+    doc: str
+    choices: tuple = ()
+
+
+SETTINGS = {
+    "DEFAULT_SCHOOL_NAME": Setting(
+        "", str, "Name of the school created on first migrate when none exists."
+    ),
+    "APPROVAL_ROLE": Setting(
+        Role.GOVERNOR.value,
+        str,
+        "Role whose members approve SEND policies and the SEN Information Report.",
+        choices=(Role.GOVERNOR.value, Role.SLT.value),
+    ),
+    "SMALL_GROUP_MINIMUM": Setting(
+        5, int, "Groups smaller than this are suppressed in skills-audit aggregates."
+    ),
+    "ANSWER_READER_ROLES": Setting(
+        (Role.SENCO.value,),
+        (tuple, list),
+        "Roles, besides the person, who may read an individual's skills-audit answers.",
+    ),
+    "ANSWER_RETENTION_DAYS": Setting(
+        3 * 365, int, "Days after an audit closes when individual answers are removed."
+    ),
+    "DIRECTORY_STALE_AFTER_DAYS": Setting(
+        365, int, "Days after which an unverified directory entry is flagged as stale."
+    ),
+    "POLICY_REVIEW_WARNING_DAYS": Setting(
+        30, int, "Days before a policy's next review when it shows as review due."
+    ),
+    "MAX_UPLOAD_BYTES": Setting(
+        10 * 1024 * 1024, int, "Largest image or document a member of staff may upload."
+    ),
+    "MAX_IMAGE_PIXELS": Setting(
+        40_000_000, int, "Largest image, in pixels, accepted from an upload."
+    ),
+    "FROM_EMAIL": Setting("", str, "Sender of reminder emails; DEFAULT_FROM_EMAIL if empty."),
+}
+
+
+class SendSettings:
+    """Attribute access to validated settings with defaults."""
+
+    def __getattr__(self, name):
+        try:
+            spec = SETTINGS[name]
+        except KeyError:
+            raise AttributeError(f"Unknown wagtail-send setting {name!r}") from None
+        value = getattr(settings, PREFIX + name, spec.default)
+        validate(name, value)
+        return value
+
+
+def validate(name, value):
+    """Raise ImproperlyConfigured if ``value`` is not acceptable for setting ``name``."""
+    spec = SETTINGS[name]
+    if not isinstance(value, spec.kind) or isinstance(value, bool) and spec.kind is int:
+        raise ImproperlyConfigured(
+            f"{PREFIX}{name} must be of type {spec.kind}, not {type(value).__name__}."
+        )
+    if spec.choices and value not in spec.choices:
+        raise ImproperlyConfigured(f"{PREFIX}{name} must be one of {', '.join(spec.choices)}.")
+    if spec.kind is int and value < 0:
+        raise ImproperlyConfigured(f"{PREFIX}{name} must not be negative.")
+    if name == "ANSWER_READER_ROLES":
+        unknown = set(value) - set(Role.values)
+        if unknown:
+            raise ImproperlyConfigured(
+                f"{PREFIX}{name} names unknown roles: {', '.join(sorted(unknown))}."
+            )
+
+
+def unknown_settings():
+    """Names of WAGTAILSEND_* settings that are set but not known (probably misspelt)."""
+    return sorted(
+        name
+        for name in dir(settings)
+        if name.startswith(PREFIX) and name[len(PREFIX) :] not in SETTINGS
+    )
+
+
+send_settings = SendSettings()

@@ -1,0 +1,2 @@
+app_name = "wagtail_send_directory"
+urlpatterns = []

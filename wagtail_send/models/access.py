@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessChange(models.Model):
+    """One grant or revoke of a per-record permission: who, to whom, what, when.
+
+    Rows are written only by :mod:`wagtail_send.access.grants` and never edited.
+    The grantee's name is copied so the log still reads after the account is deleted.
+    """
+
+    class Kind(models.TextChoices):
+        GRANTED = "granted", _("Granted")
+        REVOKED = "revoked", _("Revoked")
+
+    kind = models.CharField(_("change"), max_length=10, choices=Kind.choices)
+    action = models.CharField(_("permission"), max_length=20)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField(_("record"))
+    object_repr = models.CharField(_("record"), max_length=255)
+    school = models.ForeignKey(
+        "wagtail_send.School", on_delete=models.PROTECT, related_name="+"
+    )
+    grantee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    grantee_name = models.CharField(_("person"), max_length=255)
+    as_guest = models.BooleanField(_("guest from outside the school"), default=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("access change")
+        verbose_name_plural = _("access changes")
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="wagtail_send_access_obj")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.action}: {self.grantee_name} / {self.object_repr}"
+
+
+class ErasureRecord(models.Model):
+    """A record erased for data protection: the fact is kept, the content is not."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    school = models.ForeignKey(
+        "wagtail_send.School", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("reason"))
+    history_rows_removed = models.PositiveIntegerField(default=0)
+    last_history_hash = models.CharField(max_length=64, blank=True)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    erased_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-erased_at"]
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+
+    def __str__(self):
+        return f"{self.content_type} #{self.object_id} erased {self.erased_at:%Y-%m-%d}"

@@ -1,0 +1,144 @@
+"""The base every per-school record model inherits: school, author, archive, history."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models.expressions import Combinable
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..audit.bulk import in_raw_write, raw_writes, write_history
+from ..audit.context import noting
+from ..audit.errors import HistoryRequired
+from ..audit.history import SendHistoricalRecords
+from ..roles import Role
+
+
+class SchoolRecordQuerySet(models.QuerySet):
+    """A QuerySet whose bulk writes all leave history rows, or are refused."""
+
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+    def update(self, **kwargs):
+        """Update every record and write one history row each, in bulk."""
+        if in_raw_write():
+            return super().update(**kwargs)
+        if any(isinstance(value, Combinable) for value in kwargs.values()):
+            raise HistoryRequired(
+                _("Tracked records cannot be updated with database expressions, because the "
+                  "history would not know the new values. Save each record instead.")
+            )
+        with transaction.atomic(using=self.db):
+            objs = list(self)
+            for obj in objs:
+                for name, value in kwargs.items():
+                    setattr(obj, name, value)
+            self.model._default_manager.using(self.db).bulk_update(objs, list(kwargs))
+        return len(objs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs = list(objs)
+        auto_now = [f.name for f in self.model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        now = timezone.now()
+        for obj in objs:
+            for name in auto_now:
+                setattr(obj, name, now)
+        with transaction.atomic(using=self.db), raw_writes():
+            count = super().bulk_update(objs, list({*fields, *auto_now}), batch_size=batch_size)
+            write_history(objs, "~")
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
+            raise HistoryRequired(
+                _("bulk_create with conflict handling cannot tell which records it wrote, so "
+                  "it cannot write their history.")
+            )
+        with transaction.atomic(using=self.db):
+            objs = super().bulk_create(objs, *args, **kwargs)
+            write_history(objs, "+")
+        return objs
+
+    def delete(self):
+        """Archive instead of deleting; erasure is :func:`wagtail_send.audit.erase`."""
+        count = self.active().update(archived_at=timezone.now())
+        return count, {self.model._meta.label: count}
+
+    delete.queryset_only = True
+
+
+class SchoolRecord(models.Model):
+    """Abstract base for a record that belongs to a school.
+
+    Subclasses say who may do what through :attr:`role_actions` (by role in the
+    record's school) and :attr:`author_actions` (for the person who created it); the
+    core permission policy reads both. Deleting archives; see :meth:`archive`.
+    """
+
+    school = models.ForeignKey(
+        "wagtail_send.School",
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+
+    history = SendHistoricalRecords(inherit=True)
+    objects = SchoolRecordQuerySet.as_manager()
+
+    #: Actions each role holds on every record of its own school.
+    role_actions = {
+        Role.STAFF: {"view"},
+        Role.SENCO: {"view", "add", "change", "delete", "history", "export", "share"},
+        Role.SLT: {"view", "history", "export"},
+        Role.GOVERNOR: set(),
+    }
+    #: Actions the person who created a record holds on it.
+    author_actions = {"view", "change", "delete", "history", "share"}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
+    def delete(self, using=None, keep_parents=False):
+        self.archive()
+        return 0, {}
+
+    def archive(self, reason=""):
+        """Take the record out of use; it stays in the history and can be restored."""
+        if self.archived_at is None:
+            self._set_archived(timezone.now(), reason or _("Archived"))
+
+    def restore(self, reason=""):
+        """Bring an archived record back into use."""
+        if self.archived_at is not None:
+            self._set_archived(None, reason or _("Restored"))
+
+    def _set_archived(self, when, reason):
+        # Through the queryset, so the history row holds the stored values, not
+        # whatever this instance happens to hold in memory.
+        with noting(str(reason)):
+            type(self)._default_manager.filter(pk=self.pk).update(archived_at=when)
+        self.archived_at = when
+
+    @classmethod
+    def public_filter(cls):
+        """A Q of records anyone, signed in or not, may view; None for staff-only models."""
+        return None

@@ -1,0 +1,216 @@
+"""Admin views every school-record viewset shares: per-record checks, history, access."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..access import can, grant, grants_for, policy_for, revoke
+from ..audit.bulk import history_model_for
+from ..audit.diff import describe
+from ..forms import GrantForm
+from ..models import AccessChange
+from ..schools import get_current_school
+
+
+class RecordIndexView(generic.IndexView):
+    """Lists only what the person may see or change, filtered in the database."""
+
+    def get_base_queryset(self):
+        records = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view", "change"]
+        )
+        if not hasattr(records, "archived"):
+            return records
+        records = records.select_related("school")
+        if self.request.GET.get("archived") == "1":
+            return records.archived()
+        return records.active()
+
+
+class InstanceCheckMixin:
+    """Refuses, with a 403, a record the person may not do ``instance_action`` to."""
+
+    instance_action = "view"
+
+    def get_object(self, queryset=None):
+        record = super().get_object(queryset)
+        if not can(self.request.user, self.instance_action, record):
+            raise PermissionDenied
+        return record
+
+
+class RecordCreateView(generic.CreateView):
+    def save_instance(self):
+        record = self.form.save(commit=False)
+        record.created_by = self.request.user
+        if not record.school_id:
+            record.school = get_current_school(self.request)
+        if record.school is None or not policy_for(record).user_has_permission_for_instance(
+            self.request.user, "add", record
+        ):
+            raise PermissionDenied
+        record.save()
+        self.form.save_m2m()
+        return record
+
+
+class RecordEditView(InstanceCheckMixin, generic.EditView):
+    instance_action = "change"
+
+
+class RecordDeleteView(InstanceCheckMixin, generic.DeleteView):
+    instance_action = "delete"
+    page_title = gettext_lazy("Archive")
+    success_message = gettext_lazy("%(model_name)s '%(object)s' archived. It can be restored.")
+
+
+class MembershipDeleteView(InstanceCheckMixin, generic.DeleteView):
+    instance_action = "delete"
+
+
+class RecordInspectView(InstanceCheckMixin, generic.InspectView):
+    instance_action = "view"
+
+
+class RecordPageMixin(WagtailAdminTemplateMixin):
+    """A page about one record, reached from its viewset."""
+
+    model = None
+    viewset = None
+    instance_action = "history"
+
+    @cached_property
+    def record(self):
+        record = get_object_or_404(self.model._base_manager, pk=self.kwargs["pk"])
+        if not can(self.request.user, self.instance_action, record):
+            raise PermissionDenied
+        return record
+
+    def get_page_subtitle(self):
+        return str(self.record)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": self.viewset.url("index"), "label": self.model._meta.verbose_name_plural},
+            {"url": self.viewset.url("edit", self.record.pk), "label": str(self.record)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            record=self.record,
+            model_opts=self.model._meta,
+            edit_url=self.viewset.url("edit", self.record.pk),
+            history_url=self.viewset.url("history", self.record.pk),
+            access_url=self.viewset.url("access", self.record.pk),
+            can_share=can(self.request.user, "share", self.record),
+        )
+        return context
+
+
+class RecordHistoryView(RecordPageMixin, TemplateView):
+    """Every change to one record, newest first, with field-level differences."""
+
+    template_name = "wagtail_send/admin/record_history.html"
+    page_title = gettext_lazy("History")
+    header_icon = "history"
+    per_page = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = (
+            history_model_for(self.model)
+            .objects.filter(id=self.record.pk)
+            .select_related("history_user")
+            .order_by("-history_seq")
+        )
+        page = Paginator(rows, self.per_page).get_page(self.request.GET.get("p"))
+        # One row beyond the page, so the oldest change on it still shows what it changed.
+        start = page.start_index() - 1 if page.object_list else 0
+        window = list(rows[start : start + self.per_page + 1])
+        entries = describe(window)[: len(page.object_list)]
+        context.update(page_obj=page, entries=entries)
+        return context
+
+
+class RecordAccessView(RecordPageMixin, TemplateView):
+    """Who may do what to one record, the form to share it, and the log of every grant."""
+
+    template_name = "wagtail_send/admin/record_access.html"
+    page_title = gettext_lazy("Access")
+    header_icon = "lock"
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            form=form or GrantForm(),
+            grants=grants_for(self.record),
+            log=AccessChange.objects.filter(
+                content_type__app_label=self.model._meta.app_label,
+                content_type__model=self.model._meta.model_name,
+                object_id=self.record.pk,
+            ).select_related("changed_by"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "revoke" in request.POST:
+            person = get_object_or_404(
+                type(request.user), pk=request.POST.get("person")
+            )
+            return self._apply(revoke, person, request.POST["revoke"])
+        form = GrantForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        return self._apply(
+            grant,
+            form.cleaned_data["person"],
+            form.cleaned_data["action"],
+            form=form,
+            as_guest=form.cleaned_data["as_guest"],
+        )
+
+    def _apply(self, change, person, action, form=None, **kwargs):
+        try:
+            change(self.record, person, action, by=self.request.user, **kwargs)
+        except ValidationError as error:
+            form = form or GrantForm()
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(self.request, _("Access updated."))
+        return redirect(self.viewset.url("access", self.record.pk))
+
+
+class RecordRestoreView(RecordPageMixin, TemplateView):
+    """Bring an archived record back into use."""
+
+    instance_action = "delete"
+    template_name = "wagtail_send/admin/record_restore.html"
+    page_title = gettext_lazy("Restore")
+    header_icon = "undo"
+
+    def post(self, request, *args, **kwargs):
+        self.record.restore()
+        messages.success(request, _("“%(record)s” restored.") % {"record": self.record})
+        return redirect(self.viewset.url("edit", self.record.pk))
+
+
+__all__ = [
+    "RecordAccessView",
+    "RecordCreateView",
+    "RecordDeleteView",
+    "RecordEditView",
+    "RecordHistoryView",
+    "RecordIndexView",
+    "RecordInspectView",
+    "RecordRestoreView",
+    "MembershipDeleteView",
+]
