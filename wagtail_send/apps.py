@@ -10,6 +10,7 @@ class WagtailSendConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from simple_history.signals import pre_create_historical_record
         from wagtail.permissions import register_permission_policy
 
@@ -17,10 +18,13 @@ class WagtailSendConfig(AppConfig):
         from .access import SchoolRecordPermissionPolicy
         from .audit.chain import on_pre_create_historical_record
         from .models import Membership, School, SchoolRecord
+        from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
 
         pre_create_historical_record.connect(on_pre_create_historical_record)
         post_migrate.connect(ensure_a_school, sender=self)
+        post_save.connect(on_membership_saved, sender=Membership)
+        post_delete.connect(on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:
             register_permission_policy(model, SchoolRecordPermissionPolicy(model))
 

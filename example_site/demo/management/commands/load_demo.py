@@ -7,7 +7,6 @@ import importlib
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -97,10 +96,6 @@ class Command(BaseCommand):
         return school, home
 
     def load_people(self, school):
-        admin_group, _ = Group.objects.get_or_create(name="SEND leaders")
-        admin_group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
         people = {}
         for username, first, last, role, title, admin in PEOPLE:
             user, _ = get_user_model().objects.get_or_create(
@@ -110,8 +105,6 @@ class Command(BaseCommand):
             )
             user.set_password(PASSWORD)
             user.save()
-            if admin:
-                user.groups.add(admin_group)
             with acting_as(None, "Demo data"):
                 Membership.objects.update_or_create(
                     user=user, school=school, role=role, defaults={"job_title": title}
