@@ -1,6 +1,7 @@
 """Admin views every school-record viewset shares: per-record checks, history, access."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -163,9 +164,7 @@ class RecordAccessView(RecordPageMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         if "revoke" in request.POST:
-            person = get_object_or_404(
-                type(request.user), pk=request.POST.get("person")
-            )
+            person = get_object_or_404(get_user_model(), pk=request.POST.get("person"))
             return self._apply(revoke, person, request.POST["revoke"])
         form = GrantForm(request.POST)
         if not form.is_valid():
