@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,19 @@ class SkillsAuditConfig(AppConfig):
     label = "wagtail_send_skills_audit"
     verbose_name = _("Staff-skills audit")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail_send.providers import register_report_section
+
+        from .provider import render_staff_expertise
+
+        register_report_section("5", _("Staff expertise and training"), render_staff_expertise)
+        post_save.connect(_give_school_a_bank, sender="wagtail_send_skills_audit.Campaign")
+
+
+def _give_school_a_bank(sender, instance, created, raw=False, **kwargs):
+    """The first audit a school opens starts from the default question bank."""
+    if created and not raw:
+        from .bank import ensure_question_bank
+
+        ensure_question_bank(instance.school)

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from wagtail_send.skills_audit.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Email a reminder to everyone asked to answer an open skills audit who has not."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url", default="", help="The intranet address, e.g. https://intranet.school"
+        )
+
+    def handle(self, *args, base_url, **options):
+        sent = send_reminders(base_url=base_url.rstrip("/"))
+        self.stdout.write(f"Sent {sent} reminders.")

@@ -1,0 +1,24 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_answer(answers, question_id):
+    """The answer to ``question_id`` in a stored answers mapping (keys are strings)."""
+    return (answers or {}).get(str(question_id))
+
+
+@register.filter
+def percent(value):
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+@register.filter
+def rating(value):
+    return "—" if value is None else f"{value:.1f}"
+
+
+@register.filter
+def signed(value):
+    return "—" if value is None else f"{value:+.1f}"

@@ -1,0 +1,83 @@
+"""Admin: the SENCO edits the question bank, audits, need profiles and the census codes."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from wagtail_send.viewsets import SchoolRecordViewSet
+
+from .models import Campaign, NeedCode, NeedProfile, Question, Response
+
+
+class CampaignViewSet(SchoolRecordViewSet):
+    model = Campaign
+    icon = "tasks"
+    menu_label = _("Audits")
+    form_fields = [
+        "school",
+        "title",
+        "opens_on",
+        "closes_on",
+        "audience",
+        "job_titles",
+        "introduction",
+    ]
+    list_display = ["title", "opens_on", "closes_on", "audience"]
+    search_fields = ["title"]
+
+
+class QuestionViewSet(SchoolRecordViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Question bank")
+    form_fields = ["school", "area", "need", "text", "hint", "position"]
+    list_display = ["text", "area", "need", "position"]
+    list_filter = ["area"]
+    search_fields = ["text"]
+
+
+class NeedProfileViewSet(SchoolRecordViewSet):
+    model = NeedProfile
+    icon = "table"
+    menu_label = _("Pupil need profiles")
+    form_fields = ["school", "title", "recorded_on"]
+    list_display = ["title", "recorded_on"]
+
+
+class ResponseViewSet(SchoolRecordViewSet):
+    """Individual answers: listed only to the person and the answer readers; read-only."""
+
+    model = Response
+    icon = "user"
+    menu_label = _("Individual answers")
+    form_fields = ["answers"]
+    list_display = ["__str__", "job_title", "submitted_at"]
+    add_to_admin_menu = False
+
+
+class NeedCodeViewSet(ModelViewSet):
+    """The census code list is data: a school amends it when the DfE changes the list."""
+
+    model = NeedCode
+    icon = "list-ul"
+    menu_label = _("Census need codes")
+    form_fields = ["code", "name", "area", "position", "active"]
+    list_display = ["code", "name", "area", "active"]
+    copy_view_enabled = False
+
+
+class SkillsAuditGroup(ModelViewSetGroup):
+    menu_label = _("Skills audit")
+    menu_icon = "tasks"
+    items = (
+        CampaignViewSet("skills_audit_campaigns", url_prefix="send/skills-audit/audits"),
+        QuestionViewSet("skills_audit_questions", url_prefix="send/skills-audit/questions"),
+        NeedProfileViewSet("skills_audit_profiles", url_prefix="send/skills-audit/needs"),
+        ResponseViewSet("skills_audit_answers", url_prefix="send/skills-audit/answers"),
+        NeedCodeViewSet("skills_audit_codes", url_prefix="send/skills-audit/codes"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_skills_audit():
+    return SkillsAuditGroup()
