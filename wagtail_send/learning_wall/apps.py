@@ -7,3 +7,15 @@ class LearningWallConfig(AppConfig):
     label = "wagtail_send_learning_wall"
     verbose_name = _("Learning wall")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from wagtail_send.providers import register_follow_up
+
+        from .areas import ensure_areas_of_need
+        from .themes import theme_from_action
+
+        post_migrate.connect(ensure_areas_of_need, sender=self)
+
+        register_follow_up("learning_wall_theme", _("A learning wall theme"), theme_from_action)

@@ -1,0 +1,205 @@
+"""Front-end forms: the wall's filters, a post (with a photo and a file), a reply, sharing."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
+from wagtail.api.rich_text import APIRichText
+from wagtail.images.fields import WagtailImageField
+
+from wagtail_send.conf import send_settings
+from wagtail_send.models import School
+from wagtail_send.schools import schools_for
+
+from .models import BODY_FEATURES, AreaOfNeed, HalfTerm, KeyStage, Kind, Post, Reply, Team, Theme
+from .rules import can_add
+
+
+def body_to_html(text):
+    """Staff write Markdown (or plain text); it is stored as Wagtail rich text.
+
+    Tags are stripped first, so pasted HTML or script never reaches the page, and the
+    result is cleaned against the body's rich-text features by Wagtail's sanitiser.
+    """
+    html, _removals = APIRichText.convert_db_markdown_input(
+        strip_tags(text or ""), features=BODY_FEATURES
+    )
+    return html
+
+
+def body_to_text(html):
+    return MarkdownConverter(BODY_FEATURES).from_database_format(html or "", resolved=False)
+
+
+class WallFilterForm(forms.Form):
+    """Filters above the wall; every choice is limited to the school's own records."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("What"), required=False)
+    area = forms.ModelChoiceField(
+        label=_("Area of need"), queryset=AreaOfNeed.objects.all(), required=False
+    )
+    key_stage = forms.ChoiceField(label=_("Year groups"), required=False)
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(), required=False)
+    half_term = forms.ModelChoiceField(
+        label=_("Half-term"), queryset=HalfTerm.objects.none(), required=False
+    )
+
+    def __init__(self, *args, school=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["kind"].choices = everything + list(Kind.choices)
+        self.fields["key_stage"].choices = everything + list(KeyStage.choices)
+        for name in ("area", "team", "theme", "half_term"):
+            self.fields[name].empty_label = _("All")
+        if school is not None:
+            self.fields["team"].queryset = Team.objects.active().filter(school=school)
+            self.fields["theme"].queryset = Theme.objects.active().filter(school=school)
+            self.fields["half_term"].queryset = HalfTerm.objects.active().filter(school=school)
+
+    def filters(self):
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def _max_upload_error(upload):
+    limit = send_settings.MAX_UPLOAD_BYTES
+    if upload is not None and upload.size > limit:
+        raise forms.ValidationError(
+            _("This file is %(size)s MB; files can be at most %(limit)s MB."),
+            params={"size": round(upload.size / 1048576, 1), "limit": limit // 1048576},
+            code="file_too_large",
+        )
+
+
+class PostForm(forms.ModelForm):
+    """Make or change a post from the front end, with an optional photo and file."""
+
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Plain text is fine. For a list start lines with “- ”; for bold use **two stars**."
+        ),
+    )
+    key_stages = forms.MultipleChoiceField(
+        label=_("Year groups"),
+        choices=KeyStage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photo = WagtailImageField(
+        label=_("Add a photo"),
+        required=False,
+        help_text=_("A JPEG, PNG, GIF or WebP picture, up to 10 MB. No pupils' faces or names."),
+    )
+    photo_description = forms.CharField(
+        label=_("Describe the photo"),
+        required=False,
+        max_length=255,
+        help_text=_("For colleagues who use a screen reader, for example “Sorting shapes tray”."),
+    )
+    file = forms.FileField(
+        label=_("Add a file"),
+        required=False,
+        validators=[FileExtensionValidator(settings.WAGTAILDOCS_EXTENSIONS)],
+        help_text=_("Planning or a resource: PDF, Word, PowerPoint, Excel, text or CSV."),
+    )
+    remove_images = forms.ModelMultipleChoiceField(
+        label=_("Remove photos"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Post
+        fields = [
+            "school",
+            "kind",
+            "title",
+            "body",
+            "team",
+            "theme",
+            "areas_of_need",
+            "key_stages",
+        ]
+        widgets = {"areas_of_need": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["title"].error_messages["required"] = _("Enter a title for your post.")
+        self.fields["kind"].error_messages["required"] = _("Choose what you are posting.")
+        self.fields["areas_of_need"].required = False
+        self.fields["photo"].error_messages.setdefault(
+            "invalid_image", _("This file is not a picture we can read.")
+        )
+        if self.instance.pk:
+            del self.fields["school"]
+            school_ids = [self.instance.school_id]
+            self.initial["body"] = body_to_text(self.instance.body)
+            self.initial["key_stages"] = self.instance.key_stage_list
+            self.fields["remove_images"].queryset = self.instance.images.select_related("image")
+            self.fields["remove_images"].label_from_instance = lambda pi: pi.image.title
+        else:
+            del self.fields["remove_images"]
+            schools = [s for s in schools_for(user) if can_add(user, Post, s)]
+            school_ids = [s.pk for s in schools]
+            field = self.fields["school"]
+            field.queryset = School.objects.filter(pk__in=school_ids)
+            field.error_messages["invalid_choice"] = _(
+                "You can only post to the wall of a school you work in."
+            )
+            if len(schools) == 1:
+                field.initial = schools[0].pk
+                field.widget = forms.HiddenInput()
+        self.fields["team"].queryset = Team.objects.active().filter(school_id__in=school_ids)
+        self.fields["theme"].queryset = Theme.objects.active().filter(school_id__in=school_ids)
+
+    def clean_body(self):
+        return body_to_html(self.cleaned_data.get("body"))
+
+    def clean_key_stages(self):
+        codes = self.cleaned_data.get("key_stages") or []
+        return f",{','.join(codes)}," if codes else ""
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        _max_upload_error(photo)
+        return photo
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        _max_upload_error(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        school = cleaned.get("school") if "school" in self.fields else self.instance.school
+        for name in ("team", "theme"):
+            value = cleaned.get(name)
+            if value is not None and school is not None and value.school_id != school.pk:
+                self.add_error(name, _("Choose one of your school's own."))
+        if cleaned.get("photo") and not cleaned.get("photo_description", "").strip():
+            self.add_error("photo_description", _("Describe the photo in a few words."))
+        return cleaned
+
+
+class ReplyForm(forms.ModelForm):
+    class Meta:
+        model = Reply
+        fields = ["body"]
+        labels = {"body": _("Your reply")}
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].error_messages["required"] = _("Write your reply first.")
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(label=_("Why? (kept in the history)"), required=False, max_length=255)
