@@ -49,6 +49,9 @@ SETTINGS = {
     "POLICY_REVIEW_WARNING_DAYS": Setting(
         30, int, "Days before a policy's next review when it shows as review due."
     ),
+    "REPORT_ITEM_MIN_WORDS": Setting(
+        20, int, "Words below which an SEN Information Report item is flagged as too thin."
+    ),
     "MAX_UPLOAD_BYTES": Setting(
         10 * 1024 * 1024, int, "Largest image or document a member of staff may upload."
     ),

@@ -1,0 +1,95 @@
+"""Admin pieces: the completeness report across schools and the review-due dashboard panel."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from ..models import School
+from .completeness import MISSING, gaps
+from .models import SENInformationReportPage
+from .rules import HISTORY_ROLES, limit_to_schools, schools_with
+
+
+def describe_gaps(found):
+    """``"Missing: 3a, 7. Too thin: 9."`` for a list of Gap."""
+    missing = [gap.item.code for gap in found if gap.problem == MISSING]
+    thin = [gap.item.code for gap in found if gap.problem != MISSING]
+    parts = []
+    if missing:
+        parts.append(_("Missing: %(items)s.") % {"items": ", ".join(missing)})
+    if thin:
+        parts.append(_("Too thin: %(items)s.") % {"items": ", ".join(thin)})
+    return " ".join(str(part) for part in parts) or _("Complete")
+
+
+class CompletenessReportView(ReportView):
+    """Every school's SEN Information Report and its gaps, so a trust sees them at a glance."""
+
+    page_title = _("SEN Information Report completeness")
+    header_icon = "doc-full"
+    index_url_name = "wagtail_send_policies_completeness"
+    index_results_url_name = "wagtail_send_policies_completeness_results"
+    paginate_by = 50
+    columns = [
+        Column("name", label=_("School")),
+        Column(
+            "report",
+            label=_("Report"),
+            accessor=lambda school: school.report.title if school.report else _("No report"),
+        ),
+        Column(
+            "status",
+            label=_("Published"),
+            accessor=lambda school: school.report.status_string if school.report else "",
+        ),
+        Column(
+            "gaps",
+            label=_("Gaps"),
+            accessor=lambda school: describe_gaps(school.gaps) if school.report else "",
+        ),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.school_ids = schools_with(request.user, HISTORY_ROLES)
+        if self.school_ids == []:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return limit_to_schools(School.objects.order_by("name"), self.school_ids, "pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        schools = list(object_list)
+        reports = {
+            report.school_id: report
+            for report in SENInformationReportPage.objects.filter(school__in=schools).order_by(
+                "-live", "pk"
+            )[::-1]
+        }
+        for school in schools:
+            school.report = reports.get(school.pk)
+            school.gaps = gaps(school.report, school=school) if school.report else []
+        return schools
+
+
+class ReviewDuePanel(Component):
+    """Dashboard panel: the person's school policies due or overdue for review."""
+
+    name = "send_policies_review_due"
+    order = 150
+    template_name = "wagtail_send/policies/panels/review_due.html"
+
+    def __init__(self, documents):
+        self.documents = documents
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "documents": [
+                (page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+                for page in self.documents
+            ],
+            "history_url": reverse("wagtail_send_policies:history_index"),
+        }

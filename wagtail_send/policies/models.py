@@ -1,0 +1,354 @@
+"""Policy pages: the SEN Information Report, SEND policies and the index that lists them.
+
+They are Wagtail pages, so they get revisions, workflows, scheduled publishing and the
+audit log for free. Each belongs to a school through the index page it sits under.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
+
+from ..conf import send_settings
+from ..models import School
+from . import live
+from .items import ITEMS, Live
+from .panels import CompletenessPanel
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ReviewStatus(models.TextChoices):
+    CURRENT = "current", _("Current")
+    DUE = "due", _("Review due")
+    OVERDUE = "overdue", _("Overdue")
+
+
+def years_after(day, years):
+    """``day`` moved on ``years`` years (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def review_status(next_review, today=None):
+    """Whether a document with this next-review date is current, due or overdue."""
+    today = today or timezone.localdate()
+    if next_review is None or next_review < today:
+        return ReviewStatus.OVERDUE
+    if next_review <= today + datetime.timedelta(days=send_settings.POLICY_REVIEW_WARNING_DAYS):
+        return ReviewStatus.DUE
+    return ReviewStatus.CURRENT
+
+
+def due_by(today=None):
+    """The last next-review date that counts as due on ``today``."""
+    today = today or timezone.localdate()
+    return today + datetime.timedelta(days=send_settings.POLICY_REVIEW_WARNING_DAYS)
+
+
+class SchoolPoliciesIndexPage(Page):
+    """The school's policies page: lists its SEN Information Report and SEND policies."""
+
+    school = models.OneToOneField(
+        School,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="policies_index",
+        help_text=_("The school whose policies are published here."),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("school"), FieldPanel("intro")]
+    subpage_types = [
+        "wagtail_send_policies.SENInformationReportPage",
+        "wagtail_send_policies.SENDPolicyPage",
+    ]
+    template = "wagtail_send/policies/index_page.html"
+
+    class Meta:
+        verbose_name = _("SEND policies index")
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            # Why here rather than in an admin hook: demo data and other code create index
+            # pages too, and each needs its approval workflow and the SENCO's permissions.
+            from .setup import configure_index
+
+            configure_index(self)
+
+    def documents(self):
+        """The live report and policies under this page, report first, then by title."""
+        pages = self.get_children().live().specific().order_by("title")
+        return sorted(pages, key=lambda page: not isinstance(page, SENInformationReportPage))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = self.documents()
+        return context
+
+
+class SchoolDocumentPage(Page):
+    """What the report and every policy share: a school, an owner and review dates."""
+
+    school = models.ForeignKey(
+        School,
+        verbose_name=_("school"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    policy_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who keeps this up to date. They are emailed when a review falls due."),
+    )
+    publication_date = models.DateField(_("publication date"), default=timezone.localdate)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    next_review = models.DateField(
+        _("next review"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to review one review cycle after the publication date."),
+    )
+    approving_body = models.CharField(
+        _("approved by"),
+        max_length=255,
+        default=_("The full governing body"),
+        help_text=_("The body that approves it, as shown on the page."),
+    )
+    change_note = models.CharField(
+        _("what changed"),
+        max_length=255,
+        blank=True,
+        help_text=_("A sentence for governors on what changed in this version."),
+    )
+
+    parent_page_types = ["wagtail_send_policies.SchoolPoliciesIndexPage"]
+    subpage_types = []
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("policy_owner"),
+                FieldPanel("publication_date"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review"),
+                FieldPanel("approving_body"),
+                FieldPanel("change_note"),
+            ],
+            heading=_("Review and approval"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_years(self):
+        return 1
+
+    def clean(self):
+        super().clean()
+        if self.publication_date and self.next_review:
+            if self.next_review < self.publication_date:
+                raise ValidationError(
+                    {"next_review": _("The next review must be after the publication date.")}
+                )
+        elif self.publication_date:
+            self.next_review = years_after(self.publication_date, self.review_years)
+
+    def save(self, *args, **kwargs):
+        if self.school_id is None:
+            parent = self.get_parent()
+            if parent is not None:
+                self.school_id = getattr(parent.specific, "school_id", None)
+        if self.next_review is None and self.publication_date:
+            self.next_review = years_after(self.publication_date, self.review_years)
+        super().save(*args, **kwargs)
+
+    @property
+    def review_status(self):
+        return review_status(self.next_review)
+
+    @cached_property
+    def last_approval(self):
+        """The latest approval of this page through its workflow, or None."""
+        from .history import last_approval
+
+        return last_approval(self)
+
+
+def _item_fields():
+    return {
+        item.field_name: RichTextField(
+            item.label, blank=True, features=RICH_TEXT_FEATURES, help_text=item.help_text
+        )
+        for item in ITEMS
+    }
+
+
+class SENInformationReportPage(SchoolDocumentPage):
+    """The statutory SEN Information Report: one section per item of the law."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("A welcome for parents: what this report is and who to talk to."),
+    )
+    # One rich-text field per item of the law, named from the items table (item_1, ...).
+    locals().update(_item_fields())
+
+    content_panels = [
+        *Page.content_panels,
+        CompletenessPanel(heading=_("Completeness check")),
+        FieldPanel("intro"),
+        *[FieldPanel(item.field_name, heading=item.label) for item in ITEMS],
+    ]
+    settings_panels = [*SchoolDocumentPage.review_panels, *Page.settings_panels]
+    max_count_per_parent = 1
+    template = "wagtail_send/policies/report_page.html"
+
+    class Meta:
+        verbose_name = _("SEN Information Report")
+
+    def sections(self):
+        """Each item with its written text and any live content, in the order of the law."""
+        return [
+            {
+                "item": item,
+                "text": getattr(self, item.field_name),
+                "senco": item.live == Live.SENCO,
+                "local_offer": item.live == Live.LOCAL_OFFER,
+                "live": live.live_sections(item, self.school)
+                if item.live == Live.PROVIDERS
+                else [],
+            }
+            for item in ITEMS
+        ]
+
+
+class PolicyKind(models.TextChoices):
+    SEN_POLICY = "sen_policy", _("SEN policy")
+    ACCESSIBILITY = "accessibility_plan", _("Accessibility plan")
+    MEDICAL = "medical_conditions", _("Supporting pupils with medical conditions")
+    OTHER = "other", _("Other school policy")
+
+
+class SENDPolicyPage(SchoolDocumentPage):
+    """A statutory or school policy, such as the SEN policy or the accessibility plan."""
+
+    kind = models.CharField(
+        _("kind of policy"),
+        max_length=30,
+        choices=PolicyKind.choices,
+        default=PolicyKind.SEN_POLICY,
+    )
+    review_cycle_years = models.PositiveSmallIntegerField(
+        _("review cycle"),
+        choices=[(1, _("Every year")), (2, _("Every two years")), (3, _("Every three years"))],
+        default=1,
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in the list of policies."),
+    )
+    body = RichTextField(_("policy"), blank=True, features=RICH_TEXT_FEATURES)
+    approval_minute = models.CharField(
+        _("approval record"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: full governing body meeting, 12 March 2026, minute 7."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("related_documents", heading=_("Related documents"), label=_("document")),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [FieldPanel("review_cycle_years"), FieldPanel("approval_minute")],
+            heading=_("Review cycle"),
+        ),
+        *SchoolDocumentPage.review_panels,
+        *Page.settings_panels,
+    ]
+    template = "wagtail_send/policies/policy_page.html"
+
+    class Meta:
+        verbose_name = _("SEND policy")
+
+    @property
+    def review_years(self):
+        return self.review_cycle_years or 1
+
+
+class PolicyDocument(Orderable):
+    """A document that goes with a policy (an appendix, a form, an easy-read version)."""
+
+    page = ParentalKey(SENDPolicyPage, on_delete=models.CASCADE, related_name="related_documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Leave empty to use its title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def link_text(self):
+        return self.title or self.document.title
+
+
+class ReviewOnlyApprovalTask(AbstractGroupApprovalTask):
+    """Approval by a group who decide but never edit: the school's governors (or SLT).
+
+    Wagtail's group approval lets approvers open the editor while the page is in review;
+    governors approve what the SENCO wrote, so here they can only approve or ask for
+    changes (from the dashboard, with a comment kept with the version).
+    """
+
+    def user_can_access_editor(self, obj, user):
+        return user.is_superuser
+
+    def locked_for_user(self, obj, user):
+        return not user.is_superuser
+
+    def user_can_lock(self, obj, user):
+        return False
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve or request changes, without editing")
+
+    class Meta:
+        verbose_name = _("approval without editing")
+        verbose_name_plural = _("approvals without editing")
+
+
+#: The page types that carry review dates and a published history.
+DOCUMENT_MODELS = (SENInformationReportPage, SENDPolicyPage)

@@ -1,0 +1,78 @@
+"""Wire a school's policies index into Wagtail's permissions and its approval workflow.
+
+* The SENCO group may add and edit pages under the index but not publish: a change goes
+  live only when the approvers (``WAGTAILSEND_APPROVAL_ROLE``, governors by default)
+  approve it through the workflow.
+* The SENCO group may upload and choose documents (policy appendices).
+* Governors get no page permissions at all; they read the policy history instead.
+"""
+
+from django.contrib.auth.models import Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from ..conf import send_settings
+from ..roles import Role
+from ..schools import role_group
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
+
+
+@transaction.atomic
+def configure_index(index):
+    """Give ``index``'s school the permissions and approval workflow it needs (idempotent).
+
+    Returns:
+        The Workflow that pages under ``index`` go through.
+    """
+    school = index.school
+    editors = role_group(school, Role.SENCO)
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    root_collection = Collection.get_first_root_node()
+    for codename in EDITOR_DOCUMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors,
+            collection=root_collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtaildocs", codename=codename
+            ),
+        )
+    return ensure_workflow(index)
+
+
+def ensure_workflow(index):
+    """The approval workflow on ``index``, created with its task on first use."""
+    from .models import ReviewOnlyApprovalTask
+
+    link = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
+    if link is not None:
+        return link.workflow
+    school = index.school
+    approvers = role_group(school, send_settings.APPROVAL_ROLE)
+    role_label = Role(send_settings.APPROVAL_ROLE).label
+    task = ReviewOnlyApprovalTask.objects.create(
+        name=_("%(school)s: approval by %(role)s") % {"school": school.name, "role": role_label}
+    )
+    task.groups.set([approvers])
+    workflow = Workflow.objects.create(
+        name=_("%(school)s: SEND policies approval") % {"school": school.name}
+    )
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=index)
+    return workflow

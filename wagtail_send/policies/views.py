@@ -1,0 +1,165 @@
+"""The policy history: a read-only view for governors, SLT and the SENCO.
+
+Every published version in order, who wrote and who approved each, two versions
+compared, a past version as it was published, and a CSV export.
+"""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from . import history
+from .models import DOCUMENT_MODELS, SchoolDocumentPage
+from .rules import HISTORY_ROLES, can_read_history, limit_to_schools, schools_with
+
+
+def _document(request, page_id):
+    """The policy page ``page_id`` if the person may read its history (404 / 403 if not)."""
+    page = Page.objects.filter(pk=page_id).select_related("content_type").first()
+    page = page.specific if page is not None else None
+    if not isinstance(page, SchoolDocumentPage):
+        raise Http404
+    if not can_read_history(request.user, page):
+        raise PermissionDenied
+    return page
+
+
+def _person(user):
+    if user is None:
+        return _("unknown")
+    return user.get_full_name() or user.get_username()
+
+
+@login_required
+def edit(request, page_id):
+    """The edit link shown beside a policy: to the Wagtail editor for those who may edit it.
+
+    Governors and others who only read the history get a polite 403 page here, rather
+    than the admin's bare redirect.
+    """
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@login_required
+def history_index(request):
+    """Every policy and report of the person's schools, with a link to its history."""
+    school_ids = schools_with(request.user, HISTORY_ROLES)
+    if school_ids == []:
+        raise PermissionDenied
+    documents = []
+    for model in DOCUMENT_MODELS:
+        queryset = model.objects.select_related("school").order_by("title")
+        documents += limit_to_schools(queryset, school_ids)
+    documents.sort(key=lambda page: (page.school.name if page.school else "", page.title))
+    return render(request, "wagtail_send/policies/history_index.html", {"documents": documents})
+
+
+@login_required
+def document_history(request, page_id):
+    """The published versions of one document, newest first, with a compare form."""
+    page = _document(request, page_id)
+    versions = history.published_versions(page)
+    return render(
+        request,
+        "wagtail_send/policies/history.html",
+        {"document": page, "versions": versions[::-1]},
+    )
+
+
+@login_required
+def history_csv(request, page_id):
+    """The published versions of one document as a CSV file."""
+    page = _document(request, page_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="history-{page.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Version"),
+            _("Published"),
+            _("Written by"),
+            _("What changed"),
+            _("Approved by"),
+            _("Approved"),
+            _("Approval comment"),
+            _("Published by"),
+        ]
+    )
+    for version in history.published_versions(page):
+        approval = version.approval
+        writer.writerow(
+            [
+                version.number,
+                _local(version.published_at),
+                _person(version.author),
+                _safe_cell(version.change_note),
+                _person(approval.finished_by) if approval else "",
+                _local(approval.finished_at) if approval else "",
+                _safe_cell(approval.comment) if approval else "",
+                _person(version.published_by),
+            ]
+        )
+    return response
+
+
+def _local(moment):
+    return date_format(timezone.localtime(moment), "Y-m-d H:i")
+
+
+def _safe_cell(text):
+    """Text that a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@login_required
+def version(request, page_id, revision_id):
+    """A past version of a document, shown as it was published (also the printable view)."""
+    page = _document(request, page_id)
+    revision = history.published_revision(page, revision_id)
+    if revision is None:
+        raise Http404
+    as_published = revision.as_object()
+    context = as_published.get_context(request)
+    context.update({"page": as_published, "archived_version": revision, "document": page})
+    return TemplateResponse(request, as_published.get_template(request), context)
+
+
+@login_required
+def compare(request, page_id):
+    """Two published versions side by side, additions and deletions marked."""
+    page = _document(request, page_id)
+    earlier = history.published_revision(page, _int(request.GET.get("from")))
+    later = history.published_revision(page, _int(request.GET.get("to")))
+    if earlier is None or later is None:
+        raise Http404
+    if earlier.created_at > later.created_at:
+        earlier, later = later, earlier
+    return render(
+        request,
+        "wagtail_send/policies/compare.html",
+        {
+            "document": page,
+            "earlier": earlier,
+            "later": later,
+            "changes": history.compare(page, earlier, later, request),
+        },
+    )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

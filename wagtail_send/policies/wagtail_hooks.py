@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+
+from .admin_views import CompletenessReportView, ReviewDuePanel
+from .completeness import gaps
+from .models import SENInformationReportPage
+from .reminders import documents_due
+from .rules import HISTORY_ROLES, REVIEW_ROLES, schools_with
+
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+
+def warn_about_gaps(request, page):
+    """After publishing or submitting a report with gaps, say which items are missing."""
+    if not any(action in request.POST for action in PUBLISHING_ACTIONS):
+        return
+    if not isinstance(page.specific_deferred, SENInformationReportPage):
+        return
+    found = gaps(page.specific.get_latest_revision_as_object())
+    if found:
+        items = "; ".join(f"{gap.item.label} ({gap.problem_label})" for gap in found)
+        messages.warning(
+            request,
+            _("This SEN Information Report does not yet cover every required item: %(items)s.")
+            % {"items": items},
+        )
+
+
+hooks.register("after_create_page", warn_about_gaps)
+hooks.register("after_edit_page", warn_about_gaps)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    school_ids = schools_with(request.user, REVIEW_ROLES)
+    if school_ids != []:
+        panels.append(ReviewDuePanel(documents_due(school_ids)))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "send-policies/completeness/",
+            CompletenessReportView.as_view(),
+            name="wagtail_send_policies_completeness",
+        ),
+        path(
+            "send-policies/completeness/results/",
+            CompletenessReportView.as_view(results_only=True),
+            name="wagtail_send_policies_completeness_results",
+        ),
+    ]
+
+
+class HistoryRolesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return schools_with(request.user, HISTORY_ROLES) != []
+
+
+class CompletenessMenuItem(AdminOnlyMenuItem):
+    def is_shown(self, request):
+        return schools_with(request.user, HISTORY_ROLES) != []
+
+
+@hooks.register("register_admin_menu_item")
+def register_history_menu_item():
+    return HistoryRolesMenuItem(
+        gettext_lazy("Policy history"),
+        reverse("wagtail_send_policies:history_index"),
+        name="send-policy-history",
+        icon_name="history",
+        order=250,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_completeness_menu_item():
+    return CompletenessMenuItem(
+        gettext_lazy("SEN Information Report completeness"),
+        reverse("wagtail_send_policies_completeness"),
+        name="send-report-completeness",
+        icon_name="doc-full",
+        order=900,
+    )
