@@ -1,0 +1,95 @@
+// Save-as-you-go for the observation form (progressive enhancement: the form works without it).
+// Every few seconds and when a box loses focus, changed notes are posted to the server.
+// A copy is kept in localStorage until the server has it, so nothing is lost offline.
+// Notes the server thinks name a pupil are held here until the walker replaces the names.
+(function () {
+  "use strict";
+  var form = document.getElementById("observation-form");
+  if (!form || !form.dataset.autosave || !window.fetch) { return; }
+  var text = JSON.parse(document.getElementById("lw-messages").textContent);
+  var status = document.getElementById("autosave-status");
+  var warning = document.getElementById("names-live");
+  var key = form.dataset.draftKey;
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("textarea"));
+  var dirty = false;
+  var heldNames = [];
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  function keepDraft() {
+    var draft = {};
+    boxes.forEach(function (box) { draft[box.name] = box.value; });
+    var store = storage();
+    if (store) { store.setItem(key, JSON.stringify(draft)); }
+  }
+  function dropDraft() {
+    var store = storage();
+    if (store) { store.removeItem(key); }
+  }
+  function restoreDraft() {
+    var store = storage();
+    var saved = store && store.getItem(key);
+    if (!saved) { return; }
+    var draft = JSON.parse(saved);
+    var changed = false;
+    boxes.forEach(function (box) {
+      if (draft[box.name] !== undefined && draft[box.name] !== box.value) {
+        box.value = draft[box.name];
+        changed = true;
+      }
+    });
+    if (changed) { dirty = true; status.textContent = text.restored; }
+  }
+  function initials(phrase) {
+    return phrase.split(/\s+/).map(function (part) { return part.charAt(0) + "."; }).join("");
+  }
+  function showNames(names) {
+    heldNames = names;
+    if (!names.length) { warning.hidden = true; return; }
+    document.getElementById("names-live-text").textContent =
+      text.names.replace("%(names)s", names.join(", "));
+    warning.hidden = false;
+  }
+  function save() {
+    if (!dirty) { return; }
+    dirty = false;
+    var data = new FormData(form);
+    data.append("autosave", "1");
+    fetch(form.dataset.autosave, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      return response.json();
+    }).then(function (result) {
+      status.textContent = text.saved.replace("%(time)s", result.saved_at);
+      showNames(result.names);
+      if (!result.held.length) { dropDraft(); }
+    }).catch(function () {
+      dirty = true;
+      status.textContent = text.offline;
+    });
+  }
+
+  warning.addEventListener("click", function (event) {
+    var how = event.target.dataset && event.target.dataset.replace;
+    if (!how) { return; }
+    boxes.forEach(function (box) {
+      heldNames.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (phrase) {
+        var escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        box.value = box.value.replace(new RegExp("\\b" + escaped + "\\b", "g"),
+          how === "initials" ? initials(phrase) : text.pupil);
+      });
+    });
+    dirty = true;
+    keepDraft();
+    save();
+  });
+  form.addEventListener("input", function () { dirty = true; keepDraft(); });
+  form.addEventListener("submit", dropDraft);
+  form.addEventListener("focusout", save);
+  window.addEventListener("online", save);
+  restoreDraft();
+  window.setInterval(save, 5000);
+})();

@@ -1,0 +1,74 @@
+"""The walking team and its per-record grants.
+
+Walkers reach a walk's records only through grants, made and taken back here, so the
+core policy alone decides who reads what:
+
+* the walk itself, the report and each member of staff's feedback: view and change;
+* every observation on the walk: view (its author already holds change).
+
+A guest walker (a visiting SENCO, say) is granted ``as_guest`` and so sees this walk
+and nothing else.
+"""
+
+from django.db import transaction
+
+from wagtail_send.access import grant, memberships_of, revoke
+
+from .models import Feedback, Observation, Walker, WalkReport
+
+#: What each walker is granted on each kind of record.
+TEAM_ACTIONS = {
+    "LearningWalk": ("view", "change"),
+    "WalkReport": ("view", "change"),
+    "Feedback": ("view", "change"),
+    "Observation": ("view",),
+}
+
+
+def _records_of(walk):
+    yield walk
+    yield from WalkReport.objects.filter(walk=walk)
+    yield from Feedback.objects.filter(walk=walk)
+    yield from Observation.objects.filter(walk=walk)
+
+
+def _is_guest(walk, user):
+    return walk.school_id not in memberships_of(user)
+
+
+def _grant_all(record, user, by, as_guest):
+    for action in TEAM_ACTIONS[type(record).__name__]:
+        grant(record, user, action, by=by, as_guest=as_guest)
+
+
+def add_walker(walk, user, role, *, by):
+    """Put ``user`` on the walk in ``role`` and grant them the walk's records.
+
+    Raises:
+        ValidationError: from :func:`wagtail_send.access.grant` (an inactive account).
+        PermissionDenied: ``by`` may not share the walk.
+    """
+    as_guest = _is_guest(walk, user)
+    with transaction.atomic():
+        walker = Walker.objects.create(walk=walk, user=user, role=role, is_guest=as_guest)
+        for record in _records_of(walk):
+            _grant_all(record, user, by, as_guest)
+    return walker
+
+
+def remove_walker(walker, *, by):
+    """Take ``walker`` off the walk and revoke every grant they had on it."""
+    walk, user = walker.walk, walker.user
+    with transaction.atomic():
+        for record in _records_of(walk):
+            for action in TEAM_ACTIONS[type(record).__name__]:
+                revoke(record, user, action, by=by)
+        walker.delete()
+
+
+def share_with_team(record, *, by):
+    """Grant every walker (but the author) a newly created report, feedback or observation."""
+    walkers = Walker.objects.filter(walk_id=record.walk_id).select_related("user")
+    for walker in walkers:
+        if walker.user_id != record.created_by_id:
+            _grant_all(record, walker.user, by, walker.is_guest)

@@ -1,0 +1,75 @@
+"""Feedback to each member of staff visited: written by the walkers, read by that person."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail_send.access import can, grant
+
+from ..forms import FeedbackForm
+from ..models import Feedback
+from ..team import share_with_team
+from .common import check, walk_for
+
+
+@login_required
+def write(request, pk, visit_pk):
+    """Write (or revise) the feedback for one visit."""
+    walk = walk_for(request, pk, "change")
+    visit = get_object_or_404(walk.visits.select_related("staff_member"), pk=visit_pk)
+    if visit.staff_member is None:
+        raise PermissionDenied
+    feedback = Feedback.objects.filter(visit=visit).first()
+    if feedback is None:
+        feedback = Feedback(walk=walk, visit=visit, school=walk.school, created_by=request.user)
+    else:
+        check(request.user, "change", feedback)
+    form = FeedbackForm(request.POST or None, instance=feedback, walk=walk)
+    if form.is_valid():
+        with form.noting(), transaction.atomic():
+            is_new = feedback.pk is None
+            form.save()
+            if is_new:
+                share_with_team(feedback, by=request.user)
+        messages.success(request, _("Feedback saved."))
+        return redirect("wagtail_send_learning_walks:feedback", pk=feedback.pk)
+    return render(
+        request,
+        "wagtail_send/learning_walks/feedback_form.html",
+        {"walk": walk, "visit": visit, "form": form},
+    )
+
+
+@login_required
+def read(request, pk):
+    feedback = get_object_or_404(
+        Feedback.objects.active().select_related("walk", "visit__staff_member"), pk=pk
+    )
+    check(request.user, "view", feedback)
+    context = {
+        "feedback": feedback,
+        "walk": feedback.walk,
+        "visit": feedback.visit,
+        "can_change": can(request.user, "change", feedback),
+        "can_send": feedback.sent_at is None and can(request.user, "share", feedback),
+    }
+    return render(request, "wagtail_send/learning_walks/feedback.html", context)
+
+
+@login_required
+@require_POST
+def send(request, pk):
+    """Let the member of staff read their feedback (a grant on this one record)."""
+    feedback = get_object_or_404(Feedback.objects.active().select_related("visit"), pk=pk)
+    check(request.user, "share", feedback)
+    with transaction.atomic():
+        grant(feedback, feedback.visit.staff_member, "view", by=request.user)
+        feedback.sent_at = timezone.now()
+        feedback.save(update_fields=["sent_at", "updated_at"])
+    messages.success(request, _("Feedback sent."))
+    return redirect("wagtail_send_learning_walks:feedback", pk=feedback.pk)
