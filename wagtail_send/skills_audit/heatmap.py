@@ -107,7 +107,7 @@ def render(analysis, rows, title):
         ),
     ]
     for index, (heading, *_rest) in enumerate(cols):
-        x = LABEL_WIDTH + index * CELL_WIDTH + CELL_WIDTH / 2
+        x = LABEL_WIDTH + index * CELL_WIDTH + CELL_WIDTH // 2
         for line_no, line in enumerate(_wrap(heading)):
             parts.append(
                 f'<text x="{x}" y="{18 + line_no * 16}" text-anchor="middle" '
@@ -117,7 +117,7 @@ def render(analysis, rows, title):
         y = HEADER_HEIGHT + row_no * ROW_HEIGHT
         label = row.label if len(row.label) <= 44 else row.label[:42] + "…"
         parts.append(
-            f'<text x="6" y="{y + ROW_HEIGHT / 2 + 5}" fill="#1b1b1b">{escape(label)}</text>'
+            f'<text x="6" y="{y + ROW_HEIGHT // 2 + 5}" fill="#1b1b1b">{escape(label)}</text>'
         )
         for index, (_heading, value_of, fmt, colour) in enumerate(cols):
             value = value_of(row)
@@ -128,7 +128,7 @@ def render(analysis, rows, title):
                 f'fill="{colour(value)}" stroke="#767676" stroke-width="0.5"/>'
             )
             parts.append(
-                f'<text x="{x + CELL_WIDTH / 2}" y="{y + ROW_HEIGHT / 2 + 5}" '
+                f'<text x="{x + CELL_WIDTH // 2}" y="{y + ROW_HEIGHT // 2 + 5}" '
                 f'text-anchor="middle" fill="#1b1b1b">{escape(fmt(value))}</text>'
             )
     parts.append("</svg>")

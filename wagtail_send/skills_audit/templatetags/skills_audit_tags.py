@@ -11,14 +11,14 @@ def get_answer(answers, question_id):
 
 @register.filter
 def percent(value):
-    return "—" if value is None else f"{round(value * 100)}%"
+    return "—" if value in (None, "") else f"{round(value * 100)}%"
 
 
 @register.filter
 def rating(value):
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value in (None, "") else f"{value:.1f}"
 
 
 @register.filter
 def signed(value):
-    return "—" if value is None else f"{value:+.1f}"
+    return "—" if value in (None, "") else f"{value:+.1f}"

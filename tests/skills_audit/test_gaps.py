@@ -1,0 +1,106 @@
+"""Gap analysis: the ranking formula on a hand-worked data set, the export, query counts."""
+
+import csv
+import io
+
+import pytest
+
+from wagtail_send.audit import acting_as
+from wagtail_send.skills_audit.gaps import analyse
+from wagtail_send.skills_audit.models import NeedCode, NeedCount, NeedProfile
+
+from .conftest import add_staff, answer_all, make_campaign, question
+
+
+def make_profile(school, senco, counts, title="Spring census 2026"):
+    """``counts`` maps census code -> (SEN support, EHC plan) pupils in year 3."""
+    with acting_as(senco, "test"):
+        profile = NeedProfile.objects.create(school=school, title=title, created_by=senco)
+        for code, (support, ehc) in counts.items():
+            need = NeedCode.objects.get(code=code)
+            NeedCount.objects.create(
+                profile=profile, need=need, year_group="3", level="sen_support", count=support
+            )
+            NeedCount.objects.create(
+                profile=profile, need=need, year_group="3", level="ehc_plan", count=ehc
+            )
+    return profile
+
+
+@pytest.fixture
+def known(people, campaign, school):
+    """20 pupils: SLCN 10, ASD 5, SEMH 5. Five teachers answer the three questions.
+
+    By hand, priority = share x (4 - confidence) / 3 x (1 + training share):
+      ASD:  0.25 x (4 - 1) / 3 x (1 + 5/5) = 0.5
+      SLCN: 0.50 x (4 - 3) / 3 x (1 + 1/5) = 0.2
+      SEMH: 0.25 x (4 - 2) / 3 x (1 + 0/5) = 0.1667
+    so the ranking is ASD, SLCN, SEMH although SLCN is the commonest need.
+    """
+    make_profile(school, people["senco"], {"SLCN": (8, 2), "ASD": (4, 1), "SEMH": (5, 0)})
+    teachers = add_staff(school, 5)
+    slcn, asd, semh = (question(school, c) for c in ("SLCN", "ASD", "SEMH"))
+    answer_all(campaign, teachers[:1], {slcn: (3, True), asd: (1, True), semh: (2, False)})
+    answer_all(campaign, teachers[1:], {slcn: (3, False), asd: (1, True), semh: (2, False)})
+    return campaign
+
+
+def test_priorities_rank_as_worked_by_hand(people, known):
+    analysis = analyse(people["senco"], known)
+    ranked = [(r.key, round(r.priority, 4)) for r in analysis.priorities]
+    assert ranked == [("ASD", 0.5), ("SLCN", 0.2), ("SEMH", 0.1667)]
+    slcn = next(r for r in analysis.needs if r.key == "SLCN")
+    assert (slcn.pupils, slcn.ehc, slcn.share, slcn.confidence) == (10, 2, 0.5, 3.0)
+    communication = next(r for r in analysis.areas if r.key == "communication")
+    # Area: share 15/20; confidence (5 x 3 + 5 x 1) / 10 = 2; training 6/10.
+    assert communication.priority == pytest.approx(0.75 * (2 / 3) * 1.6)
+
+
+def test_gap_page_shows_heatmap_table_and_priorities(client, people, known):
+    client.force_login(people["governor"])
+    page = client.get(f"/send/skills-audit/{known.pk}/gaps/").content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="skills-heatmap" role="img"' in page
+    assert page.index("Autistic spectrum disorder (ASD): priority 0.50") < page.index(
+        "Speech, language and communication needs (SLCN): priority 0.20"
+    )
+    summary = client.get(f"/send/skills-audit/{known.pk}/summary/")
+    assert "Print this summary" in summary.content.decode()
+    # Governors see aggregates but cannot download them.
+    assert client.get(f"/send/skills-audit/{known.pk}/gaps.csv").status_code == 403
+
+
+def test_gap_csv(client, people, known):
+    client.force_login(people["slt"])
+    reply = client.get(f"/send/skills-audit/{known.pk}/gaps.csv")
+    rows = list(csv.DictReader(io.StringIO(reply.content.decode())))
+    asd = next(r for r in rows if r["Code or area"] == "ASD")
+    assert (asd["Pupils"], asd["Mean confidence"], asd["Priority"], asd["Rank"]) == (
+        "5",
+        "1.0",
+        "0.5",
+        "1",
+    )
+
+
+def test_trend_against_the_previous_audit(people, known, school):
+    later = make_campaign(school, people["senco"], title="Autumn 2027", days_ago=0)
+    asd = question(school, "ASD")
+    answer_all(later, add_staff(school, 5, prefix="n"), {asd: (3, False)})
+    analysis = analyse(people["senco"], later)
+    assert analysis.previous == known
+    row = next(r for r in analysis.needs if r.key == "ASD")
+    assert row.change == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("staff", [10, 500])
+def test_gap_view_runs_a_constant_number_of_queries(
+    client, people, campaign, school, staff, django_assert_num_queries
+):
+    make_profile(school, people["senco"], {"ASD": (4, 1), "SEMH": (5, 0)})
+    answers = {question(school, c): (2, True) for c in ("ASD", "SEMH", "HI")}
+    answer_all(campaign, add_staff(school, staff), answers)
+    client.force_login(people["slt"])
+    client.get(f"/send/skills-audit/{campaign.pk}/gaps/")  # warm caches (site, content types)
+    with django_assert_num_queries(11):
+        reply = client.get(f"/send/skills-audit/{campaign.pk}/gaps/")
+    assert reply.status_code == 200
