@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail_send.audit import acting_as
+from wagtail_send.audit.bulk import write_history
 from wagtail_send.models import Membership
 from wagtail_send.roles import Role
+from wagtail_send.skills_audit.bank import ensure_census_codes
 from wagtail_send.skills_audit.models import Campaign, Question, Response
 
 
@@ -42,9 +44,10 @@ def add_staff(school, count, job_title="Class teacher", prefix="staff"):
             for i in range(count)
         ]
     )
-    Membership.objects.bulk_create(
+    memberships = Membership.objects.bulk_create(
         [Membership(user=u, school=school, role=Role.STAFF, job_title=job_title) for u in users]
     )
+    write_history(memberships, "+", reason="test")
     return users
 
 
@@ -71,5 +74,11 @@ def answer_all(campaign, users, answers, job_title="Class teacher"):
 
 
 @pytest.fixture
-def campaign(school, people):
+def census_codes(school):
+    """The census codes, which a transactional test elsewhere may have flushed."""
+    ensure_census_codes()
+
+
+@pytest.fixture
+def campaign(census_codes, school, people):
     return make_campaign(school, people["senco"])

@@ -1,5 +1,6 @@
 """A teacher answers the audit on the front end: save and come back, then send."""
 
+from wagtail_send.audit import verify_history
 from wagtail_send.skills_audit.models import Question, Response
 
 from .conftest import make_campaign
@@ -63,6 +64,7 @@ def test_teacher_saves_comes_back_and_sends(client, people, campaign, school):
     assert saved.submitted_at is not None
     assert saved.job_title == ""
     assert "You have sent your answers" in client.get("/send/skills-audit/").content.decode()
+    assert verify_history() == []
 
 
 def test_next_audit_shows_the_persons_own_earlier_answers(client, people, campaign, school):
@@ -86,7 +88,9 @@ def test_governors_and_other_schools_are_not_asked(client, people, campaign):
 def test_audit_for_teaching_assistants_only(client, people, school):
     from wagtail_send.models import Membership
 
-    Membership.objects.filter(user=people["staff"]).update(job_title="Teaching assistant")
+    membership = Membership.objects.get(user=people["staff"])
+    membership.job_title = "Teaching assistant"
+    membership.save()
     ta_audit = make_campaign(
         school,
         people["senco"],

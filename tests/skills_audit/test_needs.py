@@ -17,12 +17,12 @@ def _upload(client, text):
     )
 
 
-def test_census_codes_are_data_a_school_can_amend(db):
+def test_census_codes_are_data_a_school_can_amend(census_codes):
     assert NeedCode.objects.filter(code="SEMH", area="semh").exists()
     assert NeedCode.objects.count() == 13
 
 
-def test_import_saves_counts_and_never_names(client, people, school):
+def test_import_saves_counts_and_never_names(client, people, school, census_codes):
     client.force_login(people["senco"])
     reply = _upload(
         client,
@@ -39,7 +39,7 @@ def test_import_saves_counts_and_never_names(client, people, school):
     assert verify_history() == []
 
 
-def test_import_with_bad_rows_reports_each_and_saves_nothing(client, people):
+def test_import_with_bad_rows_reports_each_and_saves_nothing(client, people, census_codes):
     client.force_login(people["senco"])
     reply = _upload(
         client,
@@ -63,7 +63,7 @@ def test_missing_columns_are_named(client, people):
     assert NeedProfile.objects.count() == 0
 
 
-def test_typed_in_profile(client, people, school):
+def test_typed_in_profile(client, people, school, census_codes):
     client.force_login(people["senco"])
     asd = NeedCode.objects.get(code="ASD")
     data = {

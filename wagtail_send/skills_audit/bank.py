@@ -106,6 +106,19 @@ DEFAULT_QUESTIONS = [
 ]
 
 
+def ensure_census_codes():
+    """Add any shipped census code that is missing (the data migration's work, re-runnable).
+
+    Codes a school has amended are left as they are.
+    """
+    from .models import NeedCode
+
+    for position, (code, name, area) in enumerate(CENSUS_CODES, start=1):
+        NeedCode.objects.get_or_create(
+            code=code, defaults={"name": name, "area": area, "position": position * 10}
+        )
+
+
 def ensure_question_bank(school):
     """Give ``school`` a copy of the default question bank if it has no questions yet.
 
