@@ -7,3 +7,11 @@ class DirectoryConfig(AppConfig):
     label = "wagtail_send_directory"
     verbose_name = _("Service directory")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail_send.providers import register_report_section
+
+        from . import report
+
+        register_report_section("10", _("Agencies the school works with"), report.agencies)
+        register_report_section("11", _("Support services for parents"), report.parent_support)

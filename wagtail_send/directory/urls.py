@@ -1,2 +1,10 @@
+from django.urls import path
+
+from .views import api
+
 app_name = "wagtail_send_directory"
-urlpatterns = []
+urlpatterns = [
+    path("api/", api.api_root, name="api_root"),
+    path("api/services", api.services, name="api_services"),
+    path("api/services/<str:uid>", api.service_detail, name="api_service"),
+]

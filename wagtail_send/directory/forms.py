@@ -1,0 +1,87 @@
+"""Forms: the admin's service form and the front-end form an entry's maintainer uses."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from wagtail_send.access import visible
+from wagtail_send.forms import SchoolRecordForm
+
+from .models import Organisation, Service
+
+
+class DirectoryRecordForm(SchoolRecordForm):
+    """Offers only services and organisations the person may change as links."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        for name, model in (("service", Service), ("organisation", Organisation)):
+            if name in self.fields and for_user is not None:
+                self.fields[name].queryset = visible(for_user, model, "change").active()
+
+
+class ServiceAdminForm(DirectoryRecordForm):
+    """Offers only members of the person's schools as maintainers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("maintainer")
+        if field is not None:
+            schools = (
+                [self.instance.school_id]
+                if self.instance.pk
+                else list(self.fields["school"].queryset.values_list("pk", flat=True))
+                if "school" in self.fields
+                else []
+            )
+            field.queryset = (
+                get_user_model()
+                .objects.filter(is_active=True, send_memberships__school__in=schools)
+                .distinct()
+                .order_by("first_name", "last_name")
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        maintainer = cleaned.get("maintainer")
+        school = self.instance.school if self.instance.pk else cleaned.get("school")
+        if (
+            maintainer
+            and school
+            and not maintainer.send_memberships.filter(school=school).exists()
+        ):
+            self.add_error("maintainer", _("Choose a member of staff at this school."))
+        return cleaned
+
+
+class MaintainerServiceForm(forms.ModelForm):
+    """What the member of staff who keeps an entry up to date may change."""
+
+    checked = forms.BooleanField(
+        label=_("I have checked these details are correct today"),
+        required=False,
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "name",
+            "description",
+            "status",
+            "service_type",
+            "need_communication",
+            "need_cognition",
+            "need_semh",
+            "need_sensory",
+            "eligibility",
+            "minimum_age",
+            "maximum_age",
+            "application_process",
+            "fees",
+            "languages",
+            "url",
+            "email",
+            "phone",
+            "is_public",
+            "internal_notes",
+        ]
