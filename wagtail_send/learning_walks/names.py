@@ -14,9 +14,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 _NAMES_FILE = Path(__file__).with_name("data") / "first_names.txt"
-_CANDIDATE = re.compile(
-    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
-)
+_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A capitalised word and, by lookahead, the capitalised word after it if any: in
+# "Then Isla Brown" the match at "Then" must not swallow "Isla".
+_CANDIDATE = re.compile(rf"\b({_WORD})\b(?=(?:\s+({_WORD})\b)?)")
 
 
 @lru_cache(maxsize=1)
