@@ -65,3 +65,41 @@ def make_policy(index, title, next_review, *, owner=None, live=True):
 @pytest.fixture
 def root_page():
     return Page.objects.get(depth=1)
+
+
+def publish_through_workflow(page, *, author, approver, comment="", **changes):
+    """Save a revision of ``page`` as ``author``, submit it and approve it as ``approver``."""
+    from wagtail.models import WorkflowState
+
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision(user=author)
+    workflow = page.get_workflow()
+    state = workflow.start(page, user=author)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, approver, "approve", comment=comment)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def audited_report(report, people):
+    """The report with two more versions, each approved by the governor."""
+    publish_through_workflow(
+        report,
+        author=people["senco"],
+        approver=people["governor"],
+        comment="Agreed at the autumn FGB.",
+        item_9="<p>Talk to the class teacher first, then the SENCO, then the governors.</p>",
+        change_note="Complaints route made clearer",
+    )
+    publish_through_workflow(
+        report,
+        author=people["senco"],
+        approver=people["governor"],
+        item_1="<p>We provide for all four broad areas of need, with a speech and language base.</p>",
+        change_note="Speech and language base added",
+    )
+    return report

@@ -8,14 +8,15 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, WorkflowState
+from wagtail.signals import workflow_approved
 
 from ..conf import send_settings
 from ..models import School
@@ -334,6 +335,29 @@ class ReviewOnlyApprovalTask(AbstractGroupApprovalTask):
 
     def user_can_access_editor(self, obj, user):
         return user.is_superuser
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Approve or reject; the last approval publishes without page publish rights.
+
+        Wagtail publishes a finished workflow as the approver, which needs the publish
+        permission; that permission would also let governors unpublish or publish other
+        drafts directly. Here the approval itself is the authority to publish.
+        """
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        task_state.approve(user=user, update=False, **kwargs)
+        workflow_state = task_state.workflow_state
+        if workflow_state.get_next_task() is not None:
+            workflow_state.update(user=user)
+            return None
+        workflow_state.status = WorkflowState.STATUS_APPROVED
+        workflow_state.save()
+        workflow_state.content_object.get_latest_revision().publish(
+            user=user, skip_permission_checks=True
+        )
+        workflow_approved.send(sender=WorkflowState, instance=workflow_state, user=user)
+        return None
 
     def locked_for_user(self, obj, user):
         return not user.is_superuser
