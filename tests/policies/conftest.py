@@ -99,7 +99,7 @@ def audited_report(report, people):
         report,
         author=people["senco"],
         approver=people["governor"],
-        item_1="<p>We provide for all four broad areas of need, with a speech and language base.</p>",
+        item_1="<p>We provide for all four areas of need, with a speech and language base.</p>",
         change_note="Speech and language base added",
     )
     return report
