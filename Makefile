@@ -36,7 +36,7 @@ format: $(VENV)/.test
 	$(BIN)/ruff format .
 
 docs: $(VENV)/.test
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # Needs GNU gettext (apt-get install gettext). The compiled catalogues are committed,
 # so installing and running the site never does.

@@ -2,9 +2,27 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from wagtail_send.models import Membership, School
 from wagtail_send.roles import Role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Let Django's flush TRUNCATE the append-only history tables of the test database."""
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {name} SET wagtail_send.allow_truncate = 'on'")
+            cursor.execute("SET wagtail_send.allow_truncate = 'on'")
+
+
+def tamper_with_history():
+    """Act as someone who has dropped the append-only triggers (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('wagtail_send.erasure', 'on', true)")
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ class WagtailSendConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .access import SchoolRecordPermissionPolicy
+        from .audit.append_only import install_triggers
+        from .audit.bulk import baseline_history
         from .audit.chain import on_pre_create_historical_record
         from .models import Membership, School, SchoolRecord
         from .schools.groups import on_membership_deleted, on_membership_saved
@@ -23,6 +25,8 @@ class WagtailSendConfig(AppConfig):
 
         pre_create_historical_record.connect(on_pre_create_historical_record)
         post_migrate.connect(ensure_a_school, sender=self)
+        post_migrate.connect(install_triggers, sender=self)
+        post_migrate.connect(baseline_history, sender=self)
         post_save.connect(on_membership_saved, sender=Membership)
         post_delete.connect(on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:

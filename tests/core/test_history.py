@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
+from tests.conftest import tamper_with_history
 from tests.testapp.models import Note
 from wagtail_send.audit import HistoryRequired, acting_as, erase, verify_history
 from wagtail_send.models import ErasureRecord
@@ -134,6 +135,7 @@ def test_each_kind_of_tampering_is_named(school, tamper):
     _make_history(school, records=2, edits=3)
     table = _history_table()
     rows = list(Note.history.filter(id=Note.objects.first().pk).order_by("history_seq"))
+    tamper_with_history()
     with connection.cursor() as cursor:
         if tamper == "edit":
             cursor.execute(f"UPDATE {table} SET body = 'forged' WHERE history_id = %s", [rows[1].history_id])  # noqa: S608
@@ -171,6 +173,7 @@ def test_random_tampering_is_always_caught(school):
         "history_date": "2001-01-01 00:00:00",
     }
     rng = random.Random(2026)
+    tamper_with_history()
     for _ in range(1000):
         history_id = rng.choice(history_ids)
         column = rng.choice(columns)
@@ -188,7 +191,23 @@ def test_verify_command_reports_faults_and_fails(school):
 
     _make_history(school, records=1, edits=1)
     call_command("verify_send_history")
+    tamper_with_history()
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {_history_table()} SET body = 'forged'")  # noqa: S608
     with pytest.raises(CommandError, match=r"3 fault\(s\)"):
         call_command("verify_send_history")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="triggers are PostgreSQL's")
+@pytest.mark.parametrize("statement", ["UPDATE {t} SET body = 'x'", "DELETE FROM {t}", "TRUNCATE {t}"])
+def test_postgresql_refuses_changes_to_history(school, statement):
+    from django.db import DatabaseError, transaction
+
+    Note.objects.create(school=school, title="A")
+    if statement.startswith("TRUNCATE"):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL wagtail_send.allow_truncate = 'off'")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(statement.format(t=_history_table()))
+    assert Note.history.count() == 1

@@ -32,6 +32,11 @@ class SendHistoricalRecords(HistoricalRecords):
         kwargs.setdefault("bases", [ChainedHistory])
         kwargs.setdefault("get_user", _get_user)
         kwargs.setdefault("history_change_reason_field", models.TextField(blank=True))
+        # The acting user is kept as a plain id, not a foreign key: deleting an account
+        # must not rewrite history rows (which are append-only on PostgreSQL).
+        kwargs.setdefault(
+            "history_user_id_field", models.PositiveBigIntegerField(null=True, blank=True)
+        )
         super().__init__(**kwargs)
 
     def get_change_reason_for_object(self, instance, history_type, using):

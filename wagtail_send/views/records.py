@@ -127,17 +127,17 @@ class RecordHistoryView(RecordPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = (
-            history_model_for(self.model)
-            .objects.filter(id=self.record.pk)
-            .select_related("history_user")
-            .order_by("-history_seq")
+        rows = history_model_for(self.model).objects.filter(id=self.record.pk).order_by(
+            "-history_seq"
         )
         page = Paginator(rows, self.per_page).get_page(self.request.GET.get("p"))
         # One row beyond the page, so the oldest change on it still shows what it changed.
         start = page.start_index() - 1 if page.object_list else 0
         window = list(rows[start : start + self.per_page + 1])
         entries = describe(window)[: len(page.object_list)]
+        people = get_user_model().objects.in_bulk({e["row"].history_user_id for e in entries})
+        for entry in entries:
+            entry["person"] = people.get(entry["row"].history_user_id)
         context.update(page_obj=page, entries=entries)
         return context
 
