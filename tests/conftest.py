@@ -108,7 +108,9 @@ def chromium():
 @pytest.fixture
 def page(chromium, live_server):
     """A fresh browser tab with its own cookies; ``page.base_url`` is the live server."""
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
     tab = context.new_page()
     tab.set_default_timeout(10_000)
     yield tab

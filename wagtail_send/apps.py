@@ -37,6 +37,4 @@ def record_models(base):
     """Every concrete model, in any installed app, that inherits ``base``."""
     from django.apps import apps
 
-    return [
-        m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract
-    ]
+    return [m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract]

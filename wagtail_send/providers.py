@@ -9,8 +9,8 @@ feature that *uses* it asks here, and works unchanged when nothing is registered
   (a learning-wall theme, an area in the next skills audit).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

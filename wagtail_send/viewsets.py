@@ -91,9 +91,13 @@ class MembershipViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
-        return ObjectList(
-            [FieldPanel(name) for name in self.form_fields], base_form_class=SchoolRecordForm
-        ).bind_to_model(self.model).get_form_class()
+        return (
+            ObjectList(
+                [FieldPanel(name) for name in self.form_fields], base_form_class=SchoolRecordForm
+            )
+            .bind_to_model(self.model)
+            .get_form_class()
+        )
 
 
 class SchoolsViewSetGroup(ModelViewSetGroup):

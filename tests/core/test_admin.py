@@ -27,7 +27,9 @@ def test_senco_lists_creates_edits_and_reads_history(senco_client, people, schoo
     listing = senco_client.get(url("index")).content.decode()
     assert "Zones" in listing and "Elsewhere" not in listing
 
-    senco_client.post(url("edit", note.pk), {"school": school.pk, "title": "Zones of regulation", "body": "a"})
+    senco_client.post(
+        url("edit", note.pk), {"school": school.pk, "title": "Zones of regulation", "body": "a"}
+    )
     history = senco_client.get(url("history", note.pk)).content.decode()
     assert "Zones of regulation" in history and "Zones" in history
     assert "Amira" not in history  # the fixture's SENCO is named Senco
@@ -35,7 +37,9 @@ def test_senco_lists_creates_edits_and_reads_history(senco_client, people, schoo
     assert note.history.count() == 2
 
 
-def test_create_form_offers_only_schools_where_the_person_may_add(senco_client, school, other_school):
+def test_create_form_offers_only_schools_where_the_person_may_add(
+    senco_client, school, other_school
+):
     form = senco_client.get(url("add")).context["form"]
     assert list(form.fields["school"].queryset) == [school]
     response = senco_client.post(url("add"), {"school": other_school.pk, "title": "Sneaky"})
@@ -71,12 +75,18 @@ def test_sharing_with_a_guest_is_shown_and_logged(senco_client, people, school):
     assert "not a member of Oakfield Primary" in refused.content.decode()
     assert not AccessChange.objects.exists()
 
-    senco_client.post(url("access", note.pk), {"person": "visitor", "action": "view", "as_guest": "on"})
+    senco_client.post(
+        url("access", note.pk), {"person": "visitor", "action": "view", "as_guest": "on"}
+    )
     page = senco_client.get(url("access", note.pk)).content.decode()
     assert "Visitor" in page and "guest" in page
     change = AccessChange.objects.get()
     assert (change.kind, change.action, change.grantee, change.changed_by, change.as_guest) == (
-        "granted", "view", people["guest"], people["senco"], True
+        "granted",
+        "view",
+        people["guest"],
+        people["senco"],
+        True,
     )
 
     senco_client.post(url("access", note.pk), {"person": people["guest"].pk, "revoke": "view"})
@@ -101,9 +111,7 @@ def test_schools_admin_lists_only_own_schools(senco_client, school, other_school
 
 def test_invalid_urn_is_a_field_error(client, people, school):
     client.force_login(people["superuser"])
-    response = client.post(
-        reverse("wagtail_send_schools:add"), {"name": "New", "urn": "12ab"}
-    )
+    response = client.post(reverse("wagtail_send_schools:add"), {"name": "New", "urn": "12ab"})
     assert response.status_code == 200
     assert "six-digit" in str(response.context["form"].errors["urn"])
     assert not School.objects.filter(name="New").exists()

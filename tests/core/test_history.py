@@ -138,7 +138,9 @@ def test_each_kind_of_tampering_is_named(school, tamper):
     tamper_with_history()
     with connection.cursor() as cursor:
         if tamper == "edit":
-            cursor.execute(f"UPDATE {table} SET body = 'forged' WHERE history_id = %s", [rows[1].history_id])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {table} SET body = 'forged' WHERE history_id = %s", [rows[1].history_id]
+            )  # noqa: S608
         elif tamper == "delete_middle":
             cursor.execute(f"DELETE FROM {table} WHERE history_id = %s", [rows[1].history_id])  # noqa: S608
         elif tamper == "delete_last":
@@ -150,10 +152,19 @@ def test_each_kind_of_tampering_is_named(school, tamper):
             row.save()
         elif tamper == "reorder":
             a, b = rows[1], rows[2]
-            cursor.execute(f"UPDATE {table} SET history_seq = %s WHERE history_id = %s", [b.history_seq, a.history_id])  # noqa: S608
-            cursor.execute(f"UPDATE {table} SET history_seq = %s WHERE history_id = %s", [a.history_seq, b.history_id])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {table} SET history_seq = %s WHERE history_id = %s",
+                [b.history_seq, a.history_id],
+            )  # noqa: S608
+            cursor.execute(
+                f"UPDATE {table} SET history_seq = %s WHERE history_id = %s",
+                [a.history_seq, b.history_id],
+            )  # noqa: S608
         elif tamper == "edit_record":
-            cursor.execute(f"UPDATE {Note._meta.db_table} SET title = 'changed quietly' WHERE id = %s", [rows[0].id])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {Note._meta.db_table} SET title = 'changed quietly' WHERE id = %s",
+                [rows[0].id],
+            )  # noqa: S608
     faults = verify_history()
     assert faults, tamper
     assert all(f.record_id == rows[0].id for f in faults)
@@ -179,7 +190,10 @@ def test_random_tampering_is_always_caught(school):
         column = rng.choice(columns)
         with connection.cursor() as cursor:
             cursor.execute("SAVEPOINT tamper")
-            cursor.execute(f"UPDATE {table} SET {column} = %s WHERE history_id = %s", [values[column], history_id])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {table} SET {column} = %s WHERE history_id = %s",
+                [values[column], history_id],
+            )  # noqa: S608
             faults = verify_history([Note.history.model])
             cursor.execute("ROLLBACK TO SAVEPOINT tamper")
         assert any(f.history_id == history_id for f in faults), (history_id, column)
@@ -199,7 +213,9 @@ def test_verify_command_reports_faults_and_fails(school):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="triggers are PostgreSQL's")
-@pytest.mark.parametrize("statement", ["UPDATE {t} SET body = 'x'", "DELETE FROM {t}", "TRUNCATE {t}"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE {t} SET body = 'x'", "DELETE FROM {t}", "TRUNCATE {t}"]
+)
 def test_postgresql_refuses_changes_to_history(school, statement):
     from django.db import DatabaseError, transaction
 
@@ -207,7 +223,10 @@ def test_postgresql_refuses_changes_to_history(school, statement):
     if statement.startswith("TRUNCATE"):
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL wagtail_send.allow_truncate = 'off'")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement.format(t=_history_table()))
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement.format(t=_history_table()))
     assert Note.history.count() == 1

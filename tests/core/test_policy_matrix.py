@@ -30,7 +30,9 @@ EXPECTED = {
 
 @pytest.fixture
 def note(people, school):
-    record = Note.objects.create(school=school, title="Visual timetables", created_by=people["staff"])
+    record = Note.objects.create(
+        school=school, title="Visual timetables", created_by=people["staff"]
+    )
     grant(record, people["guest"], "view", by=people["senco"], as_guest=True)
     return record
 
@@ -78,9 +80,7 @@ def test_no_listing_crosses_schools(people, school, other_school):
     Note.objects.create(school=school, title="Ours")
     Note.objects.create(school=other_school, title="Theirs")
     assert list(visible(people["senco"], Note).values_list("title", flat=True)) == ["Ours"]
-    assert list(visible(people["other_senco"], Note).values_list("title", flat=True)) == [
-        "Theirs"
-    ]
+    assert list(visible(people["other_senco"], Note).values_list("title", flat=True)) == ["Theirs"]
 
 
 def test_a_global_django_permission_does_not_list_other_schools(people, school, other_school):

@@ -69,7 +69,9 @@ def test_a_single_school_install_has_its_school_without_configuration(db):
     assert get_current_school(request) == School.objects.get()
 
 
-def test_current_school_follows_membership_and_the_session_choice(rf, people, school, other_school):
+def test_current_school_follows_membership_and_the_session_choice(
+    rf, people, school, other_school
+):
     from wagtail_send.models import Membership
 
     user = people["senco"]

@@ -60,7 +60,9 @@ def grant(record, user, action, *, by, as_guest=False):
     """
     _check(record, user, action, by)
     if not user.is_active:
-        raise ValidationError(_("%(person)s's account is not active.") % {"person": _display(user)})
+        raise ValidationError(
+            _("%(person)s's account is not active.") % {"person": _display(user)}
+        )
     is_member = record.school_id in memberships_of(user)
     if not is_member and not as_guest:
         raise ValidationError(

@@ -85,9 +85,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         return set(getattr(self.model, "author_actions", ()))
 
     def _roles_for(self, actions):
-        return {
-            role for role, held in self.model.role_actions.items() if set(actions) & set(held)
-        }
+        return {role for role, held in self.model.role_actions.items() if set(actions) & set(held)}
 
     def _codename(self, action):
         return f"{action}_{self.model._meta.model_name}"

@@ -20,9 +20,7 @@ class AccessChange(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField(_("record"))
     object_repr = models.CharField(_("record"), max_length=255)
-    school = models.ForeignKey(
-        "wagtail_send.School", on_delete=models.PROTECT, related_name="+"
-    )
+    school = models.ForeignKey("wagtail_send.School", on_delete=models.PROTECT, related_name="+")
     grantee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),

@@ -23,7 +23,9 @@ class RoleGroup(models.Model):
         verbose_name = _("role group")
         verbose_name_plural = _("role groups")
         constraints = [
-            models.UniqueConstraint(fields=["school", "role"], name="wagtail_send_one_group_per_role")
+            models.UniqueConstraint(
+                fields=["school", "role"], name="wagtail_send_one_group_per_role"
+            )
         ]
 
     def __str__(self):

@@ -28,8 +28,10 @@ class SchoolRecordQuerySet(models.QuerySet):
             return super().update(**kwargs)
         if any(isinstance(value, Combinable) for value in kwargs.values()):
             raise HistoryRequired(
-                _("Tracked records cannot be updated with database expressions, because the "
-                  "history would not know the new values. Save each record instead.")
+                _(
+                    "Tracked records cannot be updated with database expressions, because the "
+                    "history would not know the new values. Save each record instead."
+                )
             )
         with transaction.atomic(using=self.db):
             objs = list(self)
@@ -41,7 +43,9 @@ class SchoolRecordQuerySet(models.QuerySet):
 
     def bulk_update(self, objs, fields, batch_size=None):
         objs = list(objs)
-        auto_now = [f.name for f in self.model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        auto_now = [
+            f.name for f in self.model._meta.concrete_fields if getattr(f, "auto_now", False)
+        ]
         now = timezone.now()
         for obj in objs:
             for name in auto_now:
@@ -54,8 +58,10 @@ class SchoolRecordQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
             raise HistoryRequired(
-                _("bulk_create with conflict handling cannot tell which records it wrote, so "
-                  "it cannot write their history.")
+                _(
+                    "bulk_create with conflict handling cannot tell which records it wrote, so "
+                    "it cannot write their history."
+                )
             )
         with transaction.atomic(using=self.db):
             objs = super().bulk_create(objs, *args, **kwargs)

@@ -25,7 +25,9 @@ def role_group(school, role):
         group, _ = Group.objects.get_or_create(name=name)
         if role in ADMIN_ROLES:
             group.permissions.add(
-                Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+                Permission.objects.get(
+                    content_type__app_label="wagtailadmin", codename="access_admin"
+                )
             )
         RoleGroup.objects.create(school=school, role=role, group=group)
     return group

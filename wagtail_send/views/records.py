@@ -127,8 +127,10 @@ class RecordHistoryView(RecordPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = history_model_for(self.model).objects.filter(id=self.record.pk).order_by(
-            "-history_seq"
+        rows = (
+            history_model_for(self.model)
+            .objects.filter(id=self.record.pk)
+            .order_by("-history_seq")
         )
         page = Paginator(rows, self.per_page).get_page(self.request.GET.get("p"))
         # One row beyond the page, so the oldest change on it still shows what it changed.

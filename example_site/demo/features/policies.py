@@ -1,5 +1,252 @@
-"""Demo data for this feature (filled in by the feature's own work)."""
+"""Demo data for the policies app: a complete SEN Information Report and SEND policies.
+
+Each has several versions, submitted by the SENCO and approved by the SEND governor
+through the school's approval workflow, dated over the last two years so the policy
+history has something to audit. Safe to run again: existing pages are left alone.
+"""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import PageLogEntry, Revision, TaskState
+
+from wagtail_send.policies.models import (
+    PolicyKind,
+    SchoolPoliciesIndexPage,
+    SENDPolicyPage,
+    SENInformationReportPage,
+)
+from wagtail_send.policies.setup import configure_index
+
+REPORT = {
+    "intro": "<p>This report tells parents and carers how Oakfield Primary School supports "
+    "children with special educational needs and disabilities (SEND). If anything is unclear, "
+    "please talk to your child's class teacher or our SENCO.</p>",
+    "item_1": "<p>We are a mainstream primary school and welcome children with a wide range of "
+    "needs in all four broad areas: communication and interaction, cognition and learning, "
+    "social, emotional and mental health, and sensory and/or physical needs.</p>",
+    "item_2": "<p>Class teachers check every child's progress each term. If a teacher or parent "
+    "is worried, the teacher talks to the SENCO, who may observe the child, use simple "
+    "assessments and ask for advice from specialists. We always meet parents before a child "
+    "is added to our SEN support register.</p>",
+    "item_3a": "<p>We check whether support is working at every termly review, by looking at "
+    "progress towards targets, talking to the child and parents, and comparing with how "
+    "similar children do. The SEND governor reviews a summary every term.</p>",
+    "item_3b": "<p>We follow the assess, plan, do, review cycle. Targets are agreed with "
+    "parents and the child and reviewed three times a year. Children with an education, "
+    "health and care plan also have an annual review with everyone who works with them.</p>",
+    "item_3c": "<p>Good teaching in class comes first: clear explanations, practical "
+    "resources and checking understanding often. Some children also receive small-group or "
+    "one-to-one teaching planned by the class teacher with advice from the SENCO.</p>",
+    "item_3d": "<p>We adapt lessons and classrooms: visual timetables, word mats, coloured "
+    "overlays, movement breaks, a quiet room, adapted equipment and extra time or a reader "
+    "in tests where a child normally has one.</p>",
+    "item_3e": "<p>Additional support includes phonics catch-up, maths intervention groups, "
+    "speech and language programmes, fine-motor groups and emotional literacy sessions led "
+    "by trained teaching assistants.</p>",
+    "item_3f": "<p>Every child takes part in clubs, trips, sport and the Year 6 residential. "
+    "We plan adjustments with parents beforehand, such as extra adults, quieter transport or "
+    "a visit to the venue first.</p>",
+    "item_3g": "<p>Our learning mentor, nurture group and worry boxes help children talk "
+    "about how they feel. We act quickly on bullying and teach children how to ask for help "
+    "from any adult they trust in school.</p>",
+    "item_4": "<p>You can speak to our SENCO at the school gate most mornings, or email or "
+    "telephone to arrange a meeting at a time that suits you.</p>",
+    "item_5": "<p>All teachers and teaching assistants have yearly training on SEND. Several "
+    "assistants are trained in speech and language support and in emotional literacy. We buy "
+    "in specialist advice from the educational psychologist and the autism advisory "
+    "service.</p>",
+    "item_6": "<p>We buy equipment such as writing slopes, pencil grips, ear defenders and "
+    "laptops from our SEND budget, and ask the local authority and health services for "
+    "specialist equipment when a child needs it.</p>",
+    "item_7": "<p>We meet parents at least three times a year to plan and review support, "
+    "and keep in touch between meetings through the home-school book or a phone call. "
+    "Parents' views are part of every plan.</p>",
+    "item_8": "<p>Children help set their own targets and tell us what helps them learn, "
+    "using pictures and symbols where they need to. Their views are recorded in their "
+    "one-page profile and at every review.</p>",
+    "item_9": "<p>If you are unhappy, please talk to the class teacher first, then the SENCO "
+    "or the headteacher. If you are still not satisfied, our complaints policy explains how "
+    "to ask the governors to look into it.</p>",
+    "item_10": "<p>We work with the educational psychologist, speech and language therapy, "
+    "school nursing, children's mental health services, social care and local charities to "
+    "meet children's needs and support their families.</p>",
+    "item_11": "<p>Northdale SENDIASS gives free, impartial information, advice and support "
+    "to parents of children with SEND, on 01632 960 456. Northdale Parent Carer Forum also "
+    "offers support and coffee mornings.</p>",
+    "item_12": "<p>We plan every move carefully: visits to the new class or school, social "
+    "stories, meetings between teachers and, for children with a plan, a transition review. "
+    "We help children grow in independence ready for secondary school and adult life.</p>",
+    "item_13": "<p>Northdale's Local Offer describes all the services for children and young "
+    "people with SEND and their families in our area.</p>",
+    "item_a": "<p>We admit disabled pupils on the same basis as every other child, following "
+    "the local authority's admissions arrangements. Please talk to us before your child "
+    "starts so that we can plan together.</p>",
+    "item_b": "<p>We make reasonable adjustments so that disabled pupils are not treated less "
+    "favourably: adapting trips, timetables, uniform and the curriculum, and training staff "
+    "in the needs of the children they teach.</p>",
+    "item_c": "<p>The school is on one level with ramps at both entrances, an accessible "
+    "toilet and changing area, a hearing loop in the hall and high-contrast markings on "
+    "steps and doors.</p>",
+    "item_d": "<p>Our accessibility plan sets out how we are improving the building, the "
+    "curriculum and the information we give to disabled pupils and parents. It is reviewed "
+    "every three years and published on this website.</p>",
+}
+
+#: (what changed, the change, governor's comment, days ago)
+REPORT_VERSIONS = [
+    ("First version of the report", {}, "Approved at the full governing body.", 720),
+    (
+        "Complaints route made clearer",
+        {
+            "item_9": REPORT["item_9"].replace(
+                "</p>",
+                " You can also contact Northdale SENDIASS for independent advice about a "
+                "complaint.</p>",
+            )
+        },
+        "Agreed; thank you for consulting the parent forum.",
+        380,
+    ),
+    (
+        "Annual review: nurture group and speech and language training added",
+        {
+            "item_5": REPORT["item_5"].replace(
+                "Several", "This year six assistants completed ELKLAN training. Several"
+            ),
+            "item_3g": REPORT["item_3g"].replace(
+                "nurture group", "new nurture group (every afternoon)"
+            ),
+        },
+        "Approved by the SEND governor on behalf of the full governing body.",
+        40,
+    ),
+]
+
+SEN_POLICY_BODY = (
+    "<p>Oakfield Primary School is an inclusive school. This policy explains how we meet the "
+    "needs of pupils with special educational needs and disabilities, in line with the SEND "
+    "Code of Practice 0 to 25 (2015) and the Children and Families Act 2014.</p>"
+    "<h3>Aims</h3><ul><li>Identify needs early.</li><li>Work in partnership with parents and "
+    "pupils.</li><li>Give every pupil access to a broad and balanced curriculum.</li></ul>"
+    "<h3>Roles</h3><p>The SENCO coordinates provision; class teachers are responsible for the "
+    "progress of every pupil in their class; the SEND governor oversees this policy.</p>"
+)
+
+POLICY_VERSIONS = [
+    ("First version", {}, "Approved.", 700),
+    (
+        "Roles updated for the new SENCO",
+        {
+            "body": SEN_POLICY_BODY.replace(
+                "coordinates provision", "(Ms Shah) coordinates provision"
+            )
+        },
+        "Approved at the spring meeting.",
+        300,
+    ),
+    (
+        "Annual review: graduated approach described",
+        {
+            "body": SEN_POLICY_BODY.replace(
+                "coordinates provision", "(Ms Shah) coordinates provision"
+            )
+            + "<h3>The graduated approach</h3><p>Support follows the assess, plan, do, review "
+            "cycle and is reviewed with parents three times a year.</p>"
+        },
+        "",
+        20,
+    ),
+]
 
 
 def load(*, school, people, home):
-    """Add this feature's demo data to ``school``; safe to run again."""
+    """Add the policies index, report and policies to ``school``; safe to run again."""
+    index = SchoolPoliciesIndexPage.objects.filter(school=school).first()
+    if index is None:
+        index = home.add_child(
+            instance=SchoolPoliciesIndexPage(
+                title="SEND policies and information",
+                slug="send",
+                school=school,
+                intro="<p>Our SEN Information Report and the policies that go with it.</p>",
+            )
+        )
+    configure_index(index)
+    senco, governor = people["senco"], people["governor"]
+    today = timezone.localdate()
+
+    if not SENInformationReportPage.objects.filter(school=school).exists():
+        report = index.add_child(
+            instance=SENInformationReportPage(
+                title="SEN Information Report",
+                slug="sen-information-report",
+                policy_owner=senco,
+                live=False,
+                publication_date=today - datetime.timedelta(days=720),
+                **REPORT,
+            )
+        )
+        _publish_versions(report, REPORT_VERSIONS, senco, governor, years=1)
+
+    if not SENDPolicyPage.objects.filter(school=school, kind=PolicyKind.SEN_POLICY).exists():
+        policy = index.add_child(
+            instance=SENDPolicyPage(
+                title="SEN policy",
+                slug="sen-policy",
+                kind=PolicyKind.SEN_POLICY,
+                summary="How we identify and support pupils with SEND.",
+                body=SEN_POLICY_BODY,
+                policy_owner=senco,
+                live=False,
+                publication_date=today - datetime.timedelta(days=700),
+                approval_minute="Full governing body, minute 7",
+            )
+        )
+        _publish_versions(policy, POLICY_VERSIONS, senco, governor, years=1)
+
+    if not SENDPolicyPage.objects.filter(school=school, kind=PolicyKind.ACCESSIBILITY).exists():
+        plan = index.add_child(
+            instance=SENDPolicyPage(
+                title="Accessibility plan",
+                slug="accessibility-plan",
+                kind=PolicyKind.ACCESSIBILITY,
+                summary="How we are making the school more accessible to disabled pupils.",
+                body="<p>Our three-year plan to improve physical access, the curriculum and "
+                "information for disabled pupils and parents.</p>",
+                policy_owner=senco,
+                review_cycle_years=3,
+                live=False,
+                publication_date=today - datetime.timedelta(days=3 * 365 - 20),
+            )
+        )
+        # Due for review in three weeks, so the SENCO's dashboard has something to show.
+        versions = [("Three-year plan agreed", {}, "Approved.", 3 * 365 - 20)]
+        _publish_versions(plan, versions, senco, governor, years=3)
+
+
+def _publish_versions(page, versions, author, approver, *, years):
+    """Submit each version as ``author`` and approve it as ``approver``, dated in the past."""
+    for change_note, changes, comment, days_ago in versions:
+        when = timezone.now() - datetime.timedelta(days=days_ago)
+        published = timezone.localdate() - datetime.timedelta(days=days_ago)
+        for name, value in changes.items():
+            setattr(page, name, value)
+        page.change_note = change_note
+        page.publication_date = published
+        page.last_reviewed = published if changes else None
+        page.next_review = published.replace(year=published.year + years)
+        revision = page.save_revision(user=author)
+        state = page.get_workflow().start(page, user=author)
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, approver, "approve", comment=comment)
+        # Wagtail stamps everything "now"; move this version to when it happened.
+        Revision.objects.filter(pk=revision.pk).update(created_at=when)
+        TaskState.objects.filter(workflow_state=state).update(started_at=when, finished_at=when)
+        PageLogEntry.objects.filter(page_id=page.pk, revision_id=revision.pk).update(
+            timestamp=when
+        )
+        page = page.specific_class.objects.get(pk=page.pk)
+    type(page).objects.filter(pk=page.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(days=versions[0][3])
+    )

@@ -4,7 +4,9 @@ from wagtail_send.audit import verify_history
 
 
 class Command(BaseCommand):
-    help = "Check every history hash chain and name each edited, deleted, inserted or reordered row."
+    help = (
+        "Check every history hash chain and name each edited, deleted, inserted or reordered row."
+    )
 
     def handle(self, *args, **options):
         faults = verify_history()

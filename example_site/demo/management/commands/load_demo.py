@@ -15,16 +15,17 @@ from example_site.demo.models import HomePage
 from wagtail_send.audit import acting_as
 from wagtail_send.models import Membership, School
 from wagtail_send.roles import Role
+from wagtail_send.schools import ADMIN_ROLES
 
 PASSWORD = "oakfield-demo"  # noqa: S105  (fictional demo accounts only)
 
-#: username, first name, last name, role, job title, uses the Wagtail admin
+#: username, first name, last name, role, job title
 PEOPLE = [
-    ("senco", "Amira", "Shah", Role.SENCO, "SENCO", True),
-    ("teacher", "Tom", "Fletcher", Role.STAFF, "Year 3 teacher", False),
-    ("ta", "Priya", "Nair", Role.STAFF, "Teaching assistant", False),
-    ("head", "Helen", "Okafor", Role.SLT, "Headteacher", True),
-    ("governor", "David", "Barnes", Role.GOVERNOR, "SEND governor", True),
+    ("senco", "Amira", "Shah", Role.SENCO, "SENCO"),
+    ("teacher", "Tom", "Fletcher", Role.STAFF, "Year 3 teacher"),
+    ("ta", "Priya", "Nair", Role.STAFF, "Teaching assistant"),
+    ("head", "Helen", "Okafor", Role.SLT, "Headteacher"),
+    ("governor", "David", "Barnes", Role.GOVERNOR, "SEND governor"),
 ]
 
 #: Feature apps and the module that loads each one's demo data.
@@ -45,8 +46,8 @@ class Command(BaseCommand):
                         module.load(school=school, people=people, home=home)
         self.stdout.write(self.style.SUCCESS("Demo school ready: http://127.0.0.1:8000/"))
         self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ (admin: /admin/)")
-        for username, first, last, role, title, admin in PEOPLE:
-            where = "front end and admin" if admin else "front end"
+        for username, first, last, role, title in PEOPLE:
+            where = "front end and admin" if role in ADMIN_ROLES else "front end"
             self.stdout.write(
                 f"  {title:<20} {first} {last:<10} username {username:<9} "
                 f"password {PASSWORD}  ({where})"
@@ -97,11 +98,14 @@ class Command(BaseCommand):
 
     def load_people(self, school):
         people = {}
-        for username, first, last, role, title, admin in PEOPLE:
+        for username, first, last, role, title in PEOPLE:
             user, _ = get_user_model().objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last,
-                          "email": f"{username}@oakfield.example"},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@oakfield.example",
+                },
             )
             user.set_password(PASSWORD)
             user.save()
