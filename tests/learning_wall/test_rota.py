@@ -105,7 +105,10 @@ def test_no_reminders_in_the_holidays(calendar, school):
 
 def test_the_reminder_command_sends_the_emails(calendar, school, people):
     call_command(
-        "send_learning_wall_reminders", "--date", "2026-11-09", f"--school={school.pk}",
+        "send_learning_wall_reminders",
+        "--date",
+        "2026-11-09",
+        f"--school={school.pk}",
         stdout=open("/dev/null", "w"),  # noqa: SIM115
     )
     assert sorted(m.to[0] for m in mail.outbox) == sorted(

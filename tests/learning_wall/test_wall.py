@@ -20,7 +20,9 @@ def test_filters_and_search(client, people, school, wall, team, make_post):
     a = make_post(title="Now and next board", kind="resource", team=team, key_stages=",ks1,")
     a.areas_of_need.add(autism)
     make_post(title="Parents' coffee morning", kind="photograph", theme=theme)
-    make_post(title="How do we support dyslexia?", kind="question", body="<p>Coloured overlays</p>")
+    make_post(
+        title="How do we support dyslexia?", kind="question", body="<p>Coloured overlays</p>"
+    )
     client.force_login(people["staff"])
 
     def titles(**query):

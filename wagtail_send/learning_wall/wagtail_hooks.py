@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from .admin import HalfTermViewSet, PostViewSet, TeamViewSet, ThemeViewSet
+from .bulk import ArchivePostsBulkAction
 from .pages import LearningWallPage
 from .privacy import restrict_to_staff
 
@@ -16,6 +17,9 @@ class LearningWallViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_learning_wall():
     return LearningWallViewSetGroup()
+
+
+hooks.register("register_bulk_action", ArchivePostsBulkAction)
 
 
 @hooks.register("after_create_page")
