@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .forms import SchoolRecordForm
-from .models import Membership, School
+from .models import Membership, NeedType, School
 from .views import records as views
 
 
@@ -100,7 +100,21 @@ class MembershipViewSet(ModelViewSet):
         )
 
 
+class NeedTypeViewSet(ModelViewSet):
+    """The census types of need, shared by every school; changed by superusers only."""
+
+    model = NeedType
+    name = "wagtail_send_need_types"
+    url_prefix = "send/need-types"
+    icon = "list-ul"
+    menu_label = _("Types of need")
+    form_fields = ["code", "name", "broad_area", "position", "in_use"]
+    list_display = ["code", "name", "broad_area", "in_use"]
+    list_filter = ["broad_area", "in_use"]
+    copy_view_enabled = False
+
+
 class SchoolsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Schools and roles")
     menu_icon = "home"
-    items = (SchoolViewSet, MembershipViewSet)
+    items = (SchoolViewSet, MembershipViewSet, NeedTypeViewSet)

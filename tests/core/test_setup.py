@@ -100,3 +100,12 @@ def test_the_wheel_carries_templates_static_files_and_compiled_catalogues(tmp_pa
     assert "wagtail_send/templates/wagtail_send/base.html" in names
     assert "wagtail_send/static/wagtail_send/send.css" in names
     assert not any(name.startswith(("tests/", "example_site/")) for name in names)
+
+
+def test_the_census_types_of_need_ship_as_data(db):
+    from wagtail_send.models import NeedType
+
+    codes = dict(NeedType.objects.values_list("code", "broad_area"))
+    assert len(codes) == 13
+    assert codes["ASD"] == "communication" and codes["SEMH"] == "semh" and codes["PD"] == "sensory"
+    assert NeedType.history.filter(code="ASD").exists()

@@ -2,13 +2,16 @@
 
 from .access import AccessChange, ErasureRecord
 from .groups import RoleGroup
+from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet
 from .schools import Membership, School
 
 __all__ = [
     "AccessChange",
+    "BroadArea",
     "ErasureRecord",
     "Membership",
+    "NeedType",
     "RoleGroup",
     "School",
     "SchoolRecord",
