@@ -60,6 +60,7 @@ def test_retention_keeps_aggregates_and_removes_answers(settings, people, school
     current = make_campaign(school, people["senco"], title="Autumn 2026")
     asd = question(school, "ASD")
     answer_all(old, add_staff(school, 5, prefix="o"), {asd: (2, True)})
+    answer_all(old, add_staff(school, 1, "HLTA", "h"), {asd: (4, False)}, job_title="HLTA")
     answer_all(current, add_staff(school, 5, prefix="c"), {asd: (3, False)})
     before = next(r for r in analyse(people["senco"], old).needs if r.key == "ASD")
 
@@ -71,11 +72,13 @@ def test_retention_keeps_aggregates_and_removes_answers(settings, people, school
     assert old.aggregated_at is not None
     after = next(r for r in analyse(people["senco"], old).needs if r.key == "ASD")
     assert (after.confidence, after.training_share) == (before.confidence, before.training_share)
-    assert ErasureRecord.objects.count() == 5
+    assert ErasureRecord.objects.count() == 6
+    # The lone HLTA's rating is not kept as a group of one.
+    assert set(old.aggregates["questions"][str(asd.pk)]["groups"]) == {"Class teacher"}
     assert verify_history() == []
     # Running again changes nothing.
     call_command("skills_audit_retention", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert ErasureRecord.objects.count() == 5
+    assert ErasureRecord.objects.count() == 6
 
 
 def test_reminders_go_to_those_who_have_not_sent(people, campaign, school):

@@ -14,9 +14,19 @@ from .models import Campaign, Response
 
 
 def store_aggregates(campaign):
-    """Keep the audit's aggregates on the audit itself, before any answer is removed."""
+    """Keep the audit's aggregates on the audit itself, before any answer is removed.
+
+    Staff-group figures from fewer people than the small-group minimum are dropped rather
+    than stored: once the answers are gone, nothing kept may describe one person.
+    """
     if campaign.aggregated_at is None:
-        campaign.aggregates = campaign_aggregates(campaign)
+        aggregates = campaign_aggregates(campaign)
+        minimum = send_settings.SMALL_GROUP_MINIMUM
+        for entry in aggregates["questions"].values():
+            entry["groups"] = {
+                group: cell for group, cell in entry["groups"].items() if cell[0] >= minimum
+            }
+        campaign.aggregates = aggregates
         campaign.aggregated_at = timezone.now()
         campaign.save()
 
