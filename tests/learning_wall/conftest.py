@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
-from wagtail.models import Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from wagtail_send.learning_wall.models import Post, Team
 from wagtail_send.learning_wall.pages import LearningWallPage
@@ -16,7 +18,7 @@ from wagtail_send.models import School
 @pytest.fixture
 def wall(school, people):
     """A live wall page on the default site, private to ``school``'s staff."""
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or _default_site()
     for holder in School.objects.filter(site=site).exclude(pk=school.pk):
         holder.site = None
         holder.save()
@@ -26,6 +28,18 @@ def wall(school, people):
     page = root.add_child(instance=LearningWallPage(title="Learning wall", slug="learning-wall"))
     restrict_to_staff(page, school)
     return page
+
+
+def _default_site():
+    # Transactional (browser) tests flush the tables, including Wagtail's initial site.
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="Home", slug="home"))
+    return Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
 
 
 @pytest.fixture
