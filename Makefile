@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.demo: $(BIN)/python pyproject.toml requirements/constraints.txt
-	$(BIN)/pip install --quiet -c requirements/constraints.txt -e . dj-database-url
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[example]"
 	touch $@
 
 $(VENV)/.test: $(BIN)/python pyproject.toml requirements/constraints.txt

@@ -31,6 +31,7 @@ class WagtailSendConfig(AppConfig):
         post_delete.connect(on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:
             register_permission_policy(model, SchoolRecordPermissionPolicy(model))
+        register_core_personal_data(SchoolRecord)
 
 
 def record_models(base):
@@ -38,3 +39,17 @@ def record_models(base):
     from django.apps import apps
 
     return [m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract]
+
+
+def register_core_personal_data(school_record):
+    from .access.policy import grant_model_for
+    from .models import AccessChange, ErasureRecord, Membership, RecordRead
+    from .privacy import register_personal_data
+
+    register_personal_data(Membership, "user")
+    register_personal_data(AccessChange, "grantee", "changed_by")
+    register_personal_data(ErasureRecord, "erased_by")
+    register_personal_data(RecordRead, "reader")
+    for model in record_models(school_record):
+        register_personal_data(model, "created_by")
+        register_personal_data(grant_model_for(model), "user")

@@ -1,6 +1,6 @@
 """Core models: schools and memberships, per-record grant log, tracked-record base."""
 
-from .access import AccessChange, ErasureRecord
+from .access import AccessChange, ErasureRecord, RecordRead
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet
@@ -12,6 +12,7 @@ __all__ = [
     "ErasureRecord",
     "Membership",
     "NeedType",
+    "RecordRead",
     "RoleGroup",
     "School",
     "SchoolRecord",

@@ -74,3 +74,28 @@ class ErasureRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_type} #{self.object_id} erased {self.erased_at:%Y-%m-%d}"
+
+
+class RecordRead(models.Model):
+    """Someone read a record about another person (skills-audit answers, feedback)."""
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    school = models.ForeignKey(
+        "wagtail_send.School", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+        verbose_name = _("record read")
+        verbose_name_plural = _("records read")
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="wagtail_send_read_obj")
+        ]
+
+    def __str__(self):
+        return f"{self.reader} read {self.content_type} #{self.object_id}"
