@@ -11,8 +11,9 @@ in the area):
 * ``training`` = answers asking for training / answers;
 * **priority = share × gap × (1 + training)**, between 0 and 2.
 
-Priorities are ranked highest first (ties: larger share first, then census order). A
-need drawn from fewer answers than the small-group minimum has no figures and no rank.
+Priorities are ranked highest first (ties: larger share first, then census order); needs
+no pupil has are not ranked. A need drawn from fewer answers than the small-group
+minimum has no figures and no rank.
 General-practice questions concern every pupil, so they are shown but not ranked.
 """
 
@@ -91,9 +92,9 @@ class GapRow:
 
 
 def rank(rows):
-    """Number the rows that have a priority, highest first; return them in rank order."""
+    """Number the rows with pupils and a priority, highest first; return them in rank order."""
     ranked = sorted(
-        (r for r in rows if r.priority is not None),
+        (r for r in rows if r.priority is not None and r.pupils),
         key=lambda r: (-r.priority, -(r.share or 0)),
     )
     for position, row in enumerate(ranked, start=1):

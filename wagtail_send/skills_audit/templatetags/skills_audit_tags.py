@@ -21,4 +21,8 @@ def rating(value):
 
 @register.filter
 def signed(value):
-    return "—" if value in (None, "") else f"{value:+.1f}"
+    """A change in rating with its sign; no sign when it rounds to nothing."""
+    if value in (None, ""):
+        return "—"
+    value = round(value, 1)
+    return "0.0" if value == 0 else f"{value:+.1f}"
