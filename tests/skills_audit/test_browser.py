@@ -43,7 +43,7 @@ def test_teacher_answers_saves_and_comes_back(page, people, audit, school):
     assert axe_violations(page) == []
 
 
-def test_senco_views_the_heatmap(page, people, audit, school):
+def test_senco_views_the_heatmap(page, phone, people, audit, school):
     make_profile(school, people["senco"], {"ASD": (6, 2), "SEMH": (4, 0), "HI": (1, 0)})
     answers = {question(school, c): (r, t) for c, r, t in [("ASD", 1, True), ("SEMH", 3, False)]}
     answer_all(audit, add_staff(school, 6), answers)
@@ -59,3 +59,9 @@ def test_senco_views_the_heatmap(page, people, audit, school):
     first = page.locator(".skills-priorities li").first.inner_text()
     assert first.startswith("Autistic spectrum disorder")
     assert axe_violations(page) == []
+
+    # On a phone the heatmap scrolls sideways inside its own focusable region.
+    sign_in(phone, "senco")
+    phone.goto(page.url)
+    assert phone.get_by_role("img", name="Staff confidence against pupil need, by need").count()
+    assert axe_violations(phone) == []
