@@ -147,7 +147,7 @@ def _write(rows, school, by, make_public, result):
         batch_size=BATCH,
     )
     result.created, result.updated = len(new), len(changed)
-    _children(pairs, school, by)
+    _children(pairs, school, by, existing={s.pk for s in existing})
     return result
 
 
@@ -187,14 +187,16 @@ def _organisations(rows, school, by):
     return found
 
 
-def _children(pairs, school, by):
+def _children(pairs, school, by, existing):
     """Create or update each row's key contact and location, in bulk."""
-    ids = [service.pk for service, _values in pairs]
+    # Only services that were already there can have contacts and locations to update.
+    # (Filtered by school rather than a list of ids, which could exceed SQLite's limits.)
     contacts, locations = {}, {}
-    for contact in Contact.objects.active().filter(service_id__in=ids).order_by("pk"):
-        contacts.setdefault((contact.service_id, contact.name.lower()), contact)
-    for location in Location.objects.active().filter(service_id__in=ids).order_by("pk"):
-        locations.setdefault(location.service_id, location)
+    if existing:
+        for contact in Contact.objects.active().filter(school=school).order_by("pk"):
+            contacts.setdefault((contact.service_id, contact.name.lower()), contact)
+        for location in Location.objects.active().filter(school=school).order_by("pk"):
+            locations.setdefault(location.service_id, location)
 
     plans = [
         (
