@@ -121,6 +121,8 @@ WAGTAIL_SITE_NAME = "Oakfield Primary School"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# No calls to Gravatar: staff e-mail addresses stay in the school.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Documents go through Wagtail's serve view, which checks privacy and sends them
 # as attachments, never as direct media links.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -49,7 +49,7 @@ class Command(BaseCommand):
         for username, first, last, role, title in PEOPLE:
             where = "front end and admin" if role in ADMIN_ROLES else "front end"
             self.stdout.write(
-                f"  {title:<20} {first} {last:<10} username {username:<9} "
+                f"  {title:<20} {first + ' ' + last:<16} username {username:<9} "
                 f"password {PASSWORD}  ({where})"
             )
 
