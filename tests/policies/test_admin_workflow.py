@@ -174,3 +174,10 @@ def test_senco_edit_link_opens_the_editor(client, report, people):
     client.force_login(people["senco"])
     response = client.get(reverse("wagtail_send_policies:edit", args=[report.pk]))
     assert response.url == reverse("wagtailadmin_pages:edit", args=[report.pk])
+
+
+def test_owner_choices_are_the_schools_people(client, index, people):
+    client.force_login(people["senco"])
+    form = client.get(add_url(index, "sendpolicypage")).context["form"]
+    owners = {user.username for user in form.fields["policy_owner"].queryset}
+    assert owners == {"teacher", "senco", "head", "governor"}

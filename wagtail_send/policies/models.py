@@ -21,6 +21,7 @@ from wagtail.signals import workflow_approved
 from ..conf import send_settings
 from ..models import School
 from . import live
+from .forms import SchoolDocumentForm
 from .items import ITEMS, Live
 from .panels import CompletenessPanel
 
@@ -143,6 +144,7 @@ class SchoolDocumentPage(Page):
 
     parent_page_types = ["wagtail_send_policies.SchoolPoliciesIndexPage"]
     subpage_types = []
+    base_form_class = SchoolDocumentForm
     review_panels = [
         MultiFieldPanel(
             [
