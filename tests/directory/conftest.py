@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from wagtail_send.audit import acting_as
 from wagtail_send.directory.models import (
@@ -95,10 +97,19 @@ def directory(school, other_school, people):
 
 @pytest.fixture
 def directory_page(school):
-    """A ServiceDirectoryPage for ``school`` under the default site's root page."""
-    site = Site.objects.get(is_default_site=True)
-    root = site.root_page if site.root_page.depth > 1 else Page.get_first_root_node()
-    page = root.add_child(
+    """A ServiceDirectoryPage for ``school`` on the default site."""
+    site = Site.objects.filter(is_default_site=True).first() or _default_site()
+    page = site.root_page.add_child(
         instance=ServiceDirectoryPage(title="Who can help", slug="directory", school=school)
     )
     return page
+
+
+def _default_site():
+    # Transactional (browser) tests flush the tables, including Wagtail's initial site.
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="Home", slug="home"))
+    return Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
