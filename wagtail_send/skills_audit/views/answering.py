@@ -54,8 +54,11 @@ def answer(request, pk):
     campaign = campaign_for(request, pk)
     if not campaign.includes(request.user):
         raise PermissionDenied
-    response = Response.objects.active().filter(campaign=campaign, created_by=request.user).first()
-    if response is not None and not can(request.user, "change", response):
+    # Archived answers count too: one set of answers per person per audit.
+    response = Response.objects.filter(campaign=campaign, created_by=request.user).first()
+    if response is not None and (
+        response.is_archived or not can(request.user, "change", response)
+    ):
         raise PermissionDenied
     if not campaign.is_open:
         messages.error(request, _("This audit is closed; your answers can no longer be changed."))
@@ -145,10 +148,7 @@ def _answer_rows(response):
     return rows
 
 
-@login_required
-def response_detail(request, pk):
-    """One person's answers, for that person and the answer readers only."""
-    response = response_for(request, pk)
+def _detail(request, response, erase_form=None, status=200):
     return render(
         request,
         "wagtail_send/skills_audit/response.html",
@@ -157,9 +157,16 @@ def response_detail(request, pk):
             "rows": _answer_rows(response),
             "can_export": can(request.user, "export", response),
             "can_erase": can(request.user, "delete", response),
-            "erase_form": EraseForm(),
+            "erase_form": erase_form or EraseForm(),
         },
+        status=status,
     )
+
+
+@login_required
+def response_detail(request, pk):
+    """One person's answers, for that person and the answer readers only."""
+    return _detail(request, response_for(request, pk))
 
 
 @login_required
@@ -193,18 +200,7 @@ def response_erase(request, pk):
     response = response_for(request, pk, "delete")
     form = EraseForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "wagtail_send/skills_audit/response.html",
-            {
-                "response": response,
-                "rows": _answer_rows(response),
-                "can_export": can(request.user, "export", response),
-                "can_erase": True,
-                "erase_form": form,
-            },
-            status=400,
-        )
+        return _detail(request, response, form, status=400)
     campaign_pk = response.campaign_id
     try:
         erase(response, by=request.user, reason=form.cleaned_data["reason"])
