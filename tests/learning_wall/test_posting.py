@@ -91,11 +91,27 @@ def test_a_file_that_is_not_a_picture_is_refused(client, people, school):
 
 
 def test_an_oversized_photo_is_refused(client, people, school, settings):
-    settings.WAGTAILSEND_MAX_UPLOAD_BYTES = 1000
+    settings.WAGTAILSEND_MAX_UPLOAD_BYTES = 2000
     client.force_login(people["staff"])
-    big = photo_upload(size=(400, 400), image_format="BMP", name="big.png")
-    response = client.post(CREATE, post_data(school, photo=big))
+    noise = SimpleUploadedFile("big.png", _noisy_png(), content_type="image/png")
+    assert noise.size > 2000
+    response = client.post(CREATE, post_data(school, photo=noise))
     _refused(response, "photo")
+    assert "files can be at most" in response.context["form"].errors["photo"][0]
+
+
+def _noisy_png():
+    import io
+    import random
+
+    from PIL import Image
+
+    rng = random.Random(1)
+    picture = Image.new("RGB", (80, 80))
+    picture.putdata([(rng.randrange(256), rng.randrange(256), 0) for _ in range(6400)])
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def test_a_photo_needs_a_description(client, people, school):

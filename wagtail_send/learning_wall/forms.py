@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
@@ -68,8 +69,8 @@ def _max_upload_error(upload):
     limit = send_settings.MAX_UPLOAD_BYTES
     if upload is not None and upload.size > limit:
         raise forms.ValidationError(
-            _("This file is %(size)s MB; files can be at most %(limit)s MB."),
-            params={"size": round(upload.size / 1048576, 1), "limit": limit // 1048576},
+            _("This file is %(size)s; files can be at most %(limit)s."),
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="file_too_large",
         )
 

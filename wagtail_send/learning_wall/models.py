@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 from wagtail.fields import RichTextField
@@ -120,7 +121,11 @@ class HalfTerm(RotaRecord):
         verbose_name_plural = _("half-terms")
 
     def __str__(self):
-        return f"{self.name} ({self.starts_on:%-d %b %Y} to {self.ends_on:%-d %b %Y})"
+        return _("%(name)s (%(start)s to %(end)s)") % {
+            "name": self.name,
+            "start": date_format(self.starts_on, "j M Y"),
+            "end": date_format(self.ends_on, "j M Y"),
+        }
 
     def clean(self):
         from django.core.exceptions import ValidationError
