@@ -45,9 +45,7 @@ def test_walker_records_on_a_phone_and_senco_compiles_the_report(phone, page, wa
     phone.get_by_text("These look like pupils' names").wait_for()
     assert _note(walk) == "Word mats on every table"
     phone.get_by_role("button", name="Replace with initials").click()
-    phone.wait_for_function(
-        "document.getElementById('names-live').hidden === true", timeout=10_000
-    )
+    phone.locator("#names-live").wait_for(state="hidden")
     assert box.input_value() == "A.J. used a word mat"
     assert _note(walk) == "A.J. used a word mat"
 

@@ -85,6 +85,8 @@ def test_removing_the_guest_revokes_everything(client, walk, people):
     with acting_as(senco, "Test"):
         walker = add_walker(walk, guest, "environment", by=senco)
     _observation(walk, people["slt"])
+    own = _observation(walk, guest)
+    assert can(guest, "change", own)
     _report(walk, senco)
     client.force_login(senco)
     client.post(url("remove", walk.pk, "walker", walker.pk))

@@ -4,7 +4,10 @@ Walkers reach a walk's records only through grants, made and taken back here, so
 core policy alone decides who reads what:
 
 * the walk itself, the report and each member of staff's feedback: view and change;
-* every observation on the walk: view (its author already holds change).
+* every observation on the walk: view, and change on their own.
+
+Authors of these records hold only ``share`` by authorship (so they can share with the
+team), so taking someone off the walk takes away everything, their own notes included.
 
 A guest walker (a visiting SENCO, say) is granted ``as_guest`` and so sees this walk
 and nothing else.
@@ -23,6 +26,8 @@ TEAM_ACTIONS = {
     "Feedback": ("view", "change"),
     "Observation": ("view",),
 }
+#: What the author of an observation is granted on it, on top.
+OWN_OBSERVATION_ACTIONS = ("view", "change")
 
 
 def _records_of(walk):
@@ -36,8 +41,14 @@ def _is_guest(walk, user):
     return walk.school_id not in memberships_of(user)
 
 
+def _actions(record, user):
+    if isinstance(record, Observation) and record.created_by_id == user.pk:
+        return OWN_OBSERVATION_ACTIONS
+    return TEAM_ACTIONS[type(record).__name__]
+
+
 def _grant_all(record, user, by, as_guest):
-    for action in TEAM_ACTIONS[type(record).__name__]:
+    for action in _actions(record, user):
         grant(record, user, action, by=by, as_guest=as_guest)
 
 
@@ -61,14 +72,13 @@ def remove_walker(walker, *, by):
     walk, user = walker.walk, walker.user
     with transaction.atomic():
         for record in _records_of(walk):
-            for action in TEAM_ACTIONS[type(record).__name__]:
+            for action in _actions(record, user):
                 revoke(record, user, action, by=by)
         walker.delete()
 
 
 def share_with_team(record, *, by):
-    """Grant every walker (but the author) a newly created report, feedback or observation."""
+    """Grant every walker, the author too, a newly created report, feedback or observation."""
     walkers = Walker.objects.filter(walk_id=record.walk_id).select_related("user")
     for walker in walkers:
-        if walker.user_id != record.created_by_id:
-            _grant_all(record, walker.user, by, walker.is_guest)
+        _grant_all(record, walker.user, by, walker.is_guest)

@@ -44,7 +44,9 @@ class Observation(WalkPartMixin, SchoolRecord):
         Role.SLT: {"view", "history"},
         Role.GOVERNOR: set(),
     }
-    author_actions = {"view", "change", "history", "share"}
+    # Walkers, the author included, read and edit by grant (team.py), so that taking
+    # someone off the walk takes everything away; authorship only lets them share.
+    author_actions = {"share"}
 
     class Meta:
         ordering = ["visit__starts_at", "role", "pk"]
@@ -140,6 +142,7 @@ class Feedback(WalkPartMixin, SchoolRecord):
         Role.SLT: set(),
         Role.GOVERNOR: set(),
     }
+    author_actions = {"share"}
 
     class Meta:
         ordering = ["visit__starts_at"]
@@ -166,6 +169,7 @@ class WalkReport(WalkPartMixin, SchoolRecord):
         Role.SLT: {"view", "history", "export"},
         Role.GOVERNOR: {"view", "export"},
     }
+    author_actions = {"share"}
 
     class Meta:
         verbose_name = _("learning walk report")

@@ -66,6 +66,7 @@ def read(request, pk):
 def send(request, pk):
     """Let the member of staff read their feedback (a grant on this one record)."""
     feedback = get_object_or_404(Feedback.objects.active().select_related("visit"), pk=pk)
+    walk_for(request, feedback.walk_id, "change")
     check(request.user, "share", feedback)
     with transaction.atomic():
         grant(feedback, feedback.visit.staff_member, "view", by=request.user)
