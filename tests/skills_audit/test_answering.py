@@ -102,3 +102,26 @@ def test_audit_for_teaching_assistants_only(client, people, school):
     assert client.get(f"/send/skills-audit/{ta_audit.pk}/answer/").status_code == 200
     client.force_login(people["senco"])
     assert client.get(f"/send/skills-audit/{ta_audit.pk}/answer/").status_code == 403
+
+
+def test_senco_sees_who_is_still_to_answer(client, people, campaign, school):
+    from .conftest import answer_all, question
+
+    answer_all(campaign, [people["staff"]], {question(school, "ASD"): (2, True)})
+    client.force_login(people["senco"])
+    page = client.get(f"/send/skills-audit/{campaign.pk}/answers/").content.decode()
+    answered, waiting = page.split("Still to send their answers")
+    assert "Teacher" in answered
+    assert "Head" in waiting and "Senco" in waiting and "Teacher" not in waiting
+    assert "Governor" not in page
+    client.force_login(people["slt"])
+    assert client.get(f"/send/skills-audit/{campaign.pk}/answers/").status_code == 403
+
+
+def test_archived_answers_cannot_be_replaced(client, people, campaign, school):
+    from .conftest import answer_all, question
+
+    (response,) = answer_all(campaign, [people["staff"]], {question(school, "ASD"): (2, True)})
+    response.archive("Withdrawn")
+    client.force_login(people["staff"])
+    assert client.get(f"/send/skills-audit/{campaign.pk}/answer/").status_code == 403
