@@ -198,7 +198,9 @@ def test_oruk_json_import_and_reimport_changes_nothing(school, people):
     assert Service.history.count() == before
 
 
-def test_import_writes_history_in_bulk(school, people, django_assert_max_num_queries):
+def test_import_writes_history_in_bulk(
+    school, other_school, people, django_assert_max_num_queries
+):
     def csv(count, start=0):
         lines = ["Service/agency,Key contact name,Contact details"]
         lines += [f"Service {n},Person {n},p{n}@example.org" for n in range(start, start + count)]
@@ -209,7 +211,7 @@ def test_import_writes_history_in_bulk(school, people, django_assert_max_num_que
     with django_assert_max_num_queries(30) as small_queries:
         importer.commit(small, school=school, by=people["senco"])
     with django_assert_max_num_queries(100) as large_queries:
-        importer.commit(large, school=school, by=people["senco"])
+        importer.commit(large, school=other_school, by=people["other_senco"])
     if connection.vendor == "postgresql":
         # The same statements whatever the size (up to batches of 1,000 rows).
         assert len(large_queries) == len(small_queries)
@@ -217,5 +219,5 @@ def test_import_writes_history_in_bulk(school, people, django_assert_max_num_que
         # SQLite allows 999 parameters a statement, so inserts come in batches of ~25 rows:
         # still far from one query per row.
         assert len(large_queries) < 300 / 4
-    assert Service.history.filter(school_id=school.pk, history_type="+").count() == 305
+    assert Service.history.filter(history_type="+").count() == 305
     assert verify_history() == []

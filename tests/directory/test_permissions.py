@@ -112,3 +112,19 @@ def test_admin_lists_only_own_school(client, people, directory):
     assert inspect.status_code == 200
     history = client.get(reverse("directory_services:history", args=[directory["salt"].pk]))
     assert history.status_code == 200
+
+
+def test_contacts_link_only_to_services_of_the_same_school(client, people, directory):
+    client.force_login(people["senco"])
+    url = reverse("directory_contacts:add")
+    form = client.get(url).context["form"]
+    assert directory["elsewhere"] not in form.fields["service"].queryset
+    response = client.post(
+        url,
+        {
+            "school": people["senco"].send_memberships.get().school_id,
+            "service": directory["elsewhere"].pk,
+            "name": "Sneaky",
+        },
+    )
+    assert response.status_code == 200 and "service" in response.context["form"].errors

@@ -19,13 +19,26 @@ class DirectoryRecordForm(SchoolRecordForm):
             if name in self.fields and for_user is not None:
                 self.fields[name].queryset = visible(for_user, model, "change").active()
 
+    def clean(self):
+        cleaned = super().clean()
+        school = self.instance.school if self.instance.pk else cleaned.get("school")
+        for name in ("service", "organisation"):
+            linked = cleaned.get(name)
+            if linked is not None and school is not None and linked.school_id != school.pk:
+                self.add_error(name, _("Choose one from the same school."))
+        return cleaned
+
 
 class ServiceAdminForm(DirectoryRecordForm):
     """Offers only members of the person's schools as maintainers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("maintainer")
+        for name in ("maintainer", "last_verified_by"):
+            self._offer_members(name)
+
+    def _offer_members(self, name):
+        field = self.fields.get(name)
         if field is not None:
             schools = (
                 [self.instance.school_id]
@@ -34,12 +47,11 @@ class ServiceAdminForm(DirectoryRecordForm):
                 if "school" in self.fields
                 else []
             )
-            field.queryset = (
-                get_user_model()
-                .objects.filter(is_active=True, send_memberships__school__in=schools)
-                .distinct()
-                .order_by("first_name", "last_name")
-            )
+            people = get_user_model().objects.filter(send_memberships__school__in=schools)
+            if name == "maintainer":
+                # Whoever checked it stays on record after leaving; maintainers are current.
+                people = people.filter(is_active=True)
+            field.queryset = people.distinct().order_by("first_name", "last_name")
 
     def clean(self):
         cleaned = super().clean()
