@@ -44,9 +44,10 @@ def public_report(school, people):
 def test_public_report_is_accessible_printable_and_fits_a_phone(page, phone, public_report):
     page.goto(public_report.url)
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Our SENCO and how to contact them").click()
+    page.get_by_role("link", name="4. Our SENCO and how to contact them").click()
     assert page.url.endswith("#item-4")
     assert page.get_by_role("link", name="senco@oakfield.example").is_visible()
+    assert page.get_by_role("button", name="Print this page").is_visible()  # its script ran
     page.emulate_media(media="print")
     assert not page.locator(".send-header").is_visible()
     assert not page.get_by_role("button", name="Print this page").is_visible()

@@ -36,6 +36,11 @@ def test_governor_reads_every_published_version(client, audited_report, people):
     html = response.content.decode()
     assert "Agreed at the autumn FGB." in html
     assert "Published without the approval step" in html
+    assert reverse("wagtail_send_policies:edit", args=[audited_report.pk]) not in html
+
+    client.force_login(people["senco"])
+    html = client.get(history_url(audited_report)).content.decode()
+    assert reverse("wagtail_send_policies:edit", args=[audited_report.pk]) in html
 
 
 def test_past_version_is_shown_as_published(client, audited_report, people):

@@ -7,3 +7,11 @@ class PoliciesConfig(AppConfig):
     label = "wagtail_send_policies"
     verbose_name = _("SEND policies")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ..privacy import register_personal_data
+        from .models import SENDPolicyPage, SENInformationReportPage
+
+        # A policy's owner is named on it and emailed about reviews: subject access covers it.
+        for model in (SENInformationReportPage, SENDPolicyPage):
+            register_personal_data(model, "policy_owner")

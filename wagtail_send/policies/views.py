@@ -74,7 +74,11 @@ def document_history(request, page_id):
     return render(
         request,
         "wagtail_send/policies/history.html",
-        {"document": page, "versions": versions[::-1]},
+        {
+            "document": page,
+            "versions": versions[::-1],
+            "can_edit": page.permissions_for_user(request.user).can_edit(),
+        },
     )
 
 

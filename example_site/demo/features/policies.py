@@ -222,7 +222,15 @@ def load(*, school, people, home):
         )
         # Due for review in three weeks, so the SENCO's dashboard has something to show.
         versions = [("Three-year plan agreed", {}, "Approved.", 3 * 365 - 20)]
-        _publish_versions(plan, versions, senco, governor, years=3)
+        plan = _publish_versions(plan, versions, senco, governor, years=3)
+        # The SENCO's review is waiting for the governor, to show the approval step.
+        plan.body += "<h3>2027 to 2030</h3><p>A lift to the upper hall and a sensory room.</p>"
+        plan.change_note = "Three-year review: lift and sensory room added"
+        plan.publication_date = today
+        plan.last_reviewed = today
+        plan.next_review = today.replace(year=today.year + 3)
+        plan.save_revision(user=senco)
+        plan.get_workflow().start(plan, user=senco)
 
 
 def _publish_versions(page, versions, author, approver, *, years):
@@ -250,3 +258,4 @@ def _publish_versions(page, versions, author, approver, *, years):
     type(page).objects.filter(pk=page.pk).update(
         first_published_at=timezone.now() - datetime.timedelta(days=versions[0][3])
     )
+    return page

@@ -1,0 +1,31 @@
+"""The demo data: a complete report and policies with approved versions, loadable twice."""
+
+import pytest
+from wagtail.models import Site, WorkflowState
+
+from example_site.demo.features import policies as demo
+from wagtail_send.audit import acting_as
+from wagtail_send.policies.completeness import gaps
+from wagtail_send.policies.history import published_versions
+from wagtail_send.policies.models import SENDPolicyPage, SENInformationReportPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_report_is_complete_with_an_audited_history(school, people):
+    home = Site.objects.get(is_default_site=True).root_page
+    for _ in range(2):
+        with acting_as(people["senco"], "Demo data"):
+            demo.load(school=school, people=people, home=home)
+
+    report = SENInformationReportPage.objects.get(school=school)
+    school.senco_name, school.senco_email = "Ms Shah", "senco@oakfield.example"
+    school.local_offer_url = "https://localoffer.example/"
+    assert gaps(report, school=school) == []
+    versions = published_versions(report)
+    assert len(versions) == 3
+    assert all(v.approval.finished_by == people["governor"] for v in versions)
+    assert versions[0].published_at < versions[1].published_at < versions[2].published_at
+    assert SENDPolicyPage.objects.filter(school=school).count() == 2
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert [state.content_object.title for state in waiting] == ["Accessibility plan"]
