@@ -195,3 +195,22 @@ class TestAdmin:
         other = make_walk(walk.school, people["senco"], title="Phonics walk")
         page = client.get("/admin/learning_walks/").content.decode()
         assert other.title not in page
+
+
+def test_narrowing_the_window_cannot_strand_visits(client, walk, people):
+    client.force_login(people["senco"])
+    response = client.post(
+        url("edit", walk.pk),
+        {
+            "title": walk.title,
+            "focus": walk.focus,
+            "purpose": walk.purpose,
+            "date": "2026-11-26",
+            "starts_at": "09:06",
+            "ends_at": "12:00",
+        },
+    )
+    page = response.content.decode()
+    assert "These visits would be outside the new window: 09:00 Class 1, 09:05 Class 2" in page
+    walk.refresh_from_db()
+    assert str(walk.starts_at) == "09:00:00"

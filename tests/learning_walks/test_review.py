@@ -219,3 +219,15 @@ def test_no_follow_up_offered_when_none_registered(client, walk, people, monkeyp
     client.force_login(people["slt"])
     _agree(client, walk, people)
     assert "Send to" not in client.get(url("triangulate", walk.pk)).content.decode()
+
+
+def test_removing_a_finding_and_an_action(client, walk, people):
+    client.force_login(people["slt"])
+    _agree(client, walk, people)
+    finding, action = Finding.objects.get(walk=walk), AgreedAction.objects.get(walk=walk)
+    response = client.post(url("remove", walk.pk, "finding", finding.pk))
+    assert response.url == url("triangulate", walk.pk)
+    client.post(url("remove", walk.pk, "action", action.pk))
+    assert not Finding.objects.filter(walk=walk).exists()
+    assert not AgreedAction.objects.filter(walk=walk).exists()
+    assert verify_history() == []

@@ -156,10 +156,21 @@ class LearningWalk(SchoolRecord):
 
     def clean(self):
         super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+        if not (self.starts_at and self.ends_at):
+            return
+        if self.ends_at <= self.starts_at:
             raise ValidationError(
                 {"ends_at": _("The walk must end after it starts.")}, code="window"
             )
+        if self.pk:
+            # Narrowing the window must not strand visits already on the timetable.
+            outside = self.visits.exclude(starts_at__gte=self.starts_at, ends_at__lte=self.ends_at)
+            if outside:
+                raise ValidationError(
+                    _("These visits would be outside the new window: %(visits)s. Move them first.")
+                    % {"visits": ", ".join(str(visit) for visit in outside)},
+                    code="window",
+                )
 
     def save(self, *args, **kwargs):
         require_reason_if_locked(self.pk)

@@ -17,7 +17,9 @@ from wagtail_send.schools import get_current_school
 
 from ..forms import LookForForm, ReasonForm, VisitForm, WalkerForm, WalkForm
 from ..models import (
+    AgreedAction,
     Feedback,
+    Finding,
     LearningWalk,
     LookFor,
     ObservationTemplate,
@@ -134,26 +136,30 @@ def plan(request, pk):
     return render(request, "wagtail_send/learning_walks/plan.html", context)
 
 
+#: What may be removed from a walk, who may remove it and which page to go back to.
 _REMOVABLE = {
-    "look-for": (LookFor, "change"),
-    "visit": (Visit, "change"),
-    "walker": (Walker, "share"),
+    "look-for": (LookFor, "change", "plan"),
+    "visit": (Visit, "change", "plan"),
+    "walker": (Walker, "share", "plan"),
+    "finding": (Finding, "change", "triangulate"),
+    "action": (AgreedAction, "change", "triangulate"),
 }
 
 
 @login_required
 @require_POST
 def remove(request, pk, kind, item_pk):
-    """Remove a look-for, a visit or a walker (a walker's grants are revoked)."""
+    """Remove a look-for, visit, walker, finding or action (a walker's grants are revoked)."""
     if kind not in _REMOVABLE:
         raise PermissionDenied
-    model, action = _REMOVABLE[kind]
+    model, action, page = _REMOVABLE[kind]
     walk = walk_for(request, pk, action)
+    back = redirect(f"wagtail_send_learning_walks:{page}", pk=walk.pk)
     item = get_object_or_404(model, walk=walk, pk=item_pk)
     form = ReasonForm(request.POST, walk=walk)
     if not form.is_valid():
         messages.error(request, form.errors["change_reason"][0])
-        return redirect("wagtail_send_learning_walks:plan", pk=walk.pk)
+        return back
     try:
         with form.noting(), transaction.atomic():
             if model is Walker:
@@ -164,7 +170,7 @@ def remove(request, pk, kind, item_pk):
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("Removed."))
-    return redirect("wagtail_send_learning_walks:plan", pk=walk.pk)
+    return back
 
 
 @login_required
