@@ -181,3 +181,14 @@ def test_owner_choices_are_the_schools_people(client, index, people):
     form = client.get(add_url(index, "sendpolicypage")).context["form"]
     owners = {user.username for user in form.fields["policy_owner"].queryset}
     assert owners == {"teacher", "senco", "head", "governor"}
+
+
+def test_a_second_index_of_the_school_shares_its_approval_workflow(index, school):
+    from wagtail_send.policies.models import SchoolPoliciesIndexPage
+
+    copy = index.get_parent().add_child(
+        instance=SchoolPoliciesIndexPage(title="Polisïau", slug="polisiau", school=school)
+    )
+    assert copy.get_workflow() == index.get_workflow()
+    approvers = copy.get_workflow().tasks.get().specific.groups.get()
+    assert approvers.name.endswith("Governor")

@@ -61,11 +61,12 @@ def due_by(today=None):
 class SchoolPoliciesIndexPage(Page):
     """The school's policies page: lists its SEN Information Report and SEND policies."""
 
-    school = models.OneToOneField(
+    # Not one-to-one: a translation of this page (wagtail-localize) belongs to the same school.
+    school = models.ForeignKey(
         School,
         verbose_name=_("school"),
         on_delete=models.PROTECT,
-        related_name="policies_index",
+        related_name="+",
         help_text=_("The school whose policies are published here."),
     )
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

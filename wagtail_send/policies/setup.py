@@ -58,12 +58,23 @@ def configure_index(index):
 
 def ensure_workflow(index):
     """The approval workflow on ``index``, created with its task on first use."""
-    from .models import ReviewOnlyApprovalTask
+    from .models import ReviewOnlyApprovalTask, SchoolPoliciesIndexPage
 
     link = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
     if link is not None:
         return link.workflow
     school = index.school
+    # Another index of the school (a translation, say) shares the school's workflow.
+    shared = (
+        WorkflowPage.objects.filter(
+            page__in=SchoolPoliciesIndexPage.objects.filter(school=school).exclude(pk=index.pk)
+        )
+        .select_related("workflow")
+        .first()
+    )
+    if shared is not None:
+        WorkflowPage.objects.create(workflow=shared.workflow, page=index)
+        return shared.workflow
     approvers = role_group(school, send_settings.APPROVAL_ROLE)
     role_label = Role(send_settings.APPROVAL_ROLE).label
     task = ReviewOnlyApprovalTask.objects.create(

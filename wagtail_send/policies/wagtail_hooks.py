@@ -3,7 +3,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.menu import MenuItem
 
 from .admin_views import CompletenessReportView, ReviewDuePanel
 from .completeness import gaps
@@ -58,11 +58,8 @@ def register_admin_urls():
 
 
 class HistoryRolesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return schools_with(request.user, HISTORY_ROLES) != []
+    """Shown to the SENCO, SLT and governors of some school (and superusers)."""
 
-
-class CompletenessMenuItem(AdminOnlyMenuItem):
     def is_shown(self, request):
         return schools_with(request.user, HISTORY_ROLES) != []
 
@@ -80,7 +77,7 @@ def register_history_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_completeness_menu_item():
-    return CompletenessMenuItem(
+    return HistoryRolesMenuItem(
         gettext_lazy("SEN Information Report completeness"),
         reverse("wagtail_send_policies_completeness"),
         name="send-report-completeness",
