@@ -192,3 +192,26 @@ def test_a_second_index_of_the_school_shares_its_approval_workflow(index, school
     assert copy.get_workflow() == index.get_workflow()
     approvers = copy.get_workflow().tasks.get().specific.groups.get()
     assert approvers.name.endswith("Governor")
+
+
+def test_approval_role_can_be_slt(client, school, people, settings):
+    from wagtail.models import Site
+
+    from wagtail_send.policies.models import SchoolPoliciesIndexPage
+
+    settings.WAGTAILSEND_APPROVAL_ROLE = "slt"
+    root = Site.objects.get(is_default_site=True).root_page
+    index = root.add_child(
+        instance=SchoolPoliciesIndexPage(title="Policies", slug="policies", school=school)
+    )
+    client.force_login(people["senco"])
+    submit_report(client, index)
+    page = SENInformationReportPage.objects.get()
+    client.force_login(people["governor"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert not page.live
+    client.force_login(people["slt"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.live

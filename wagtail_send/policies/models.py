@@ -93,7 +93,7 @@ class SchoolPoliciesIndexPage(Page):
 
     def documents(self):
         """The live report and policies under this page, report first, then by title."""
-        pages = self.get_children().live().specific().order_by("title")
+        pages = self.get_children().live().public().specific().order_by("title")
         return sorted(pages, key=lambda page: not isinstance(page, SENInformationReportPage))
 
     def get_context(self, request, *args, **kwargs):
