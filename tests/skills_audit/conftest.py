@@ -1,6 +1,7 @@
 """Fixtures for the skills audit: an open audit with the default question bank, and staff."""
 
 import datetime
+import importlib
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,9 +9,8 @@ from django.utils import timezone
 
 from wagtail_send.audit import acting_as
 from wagtail_send.audit.bulk import write_history
-from wagtail_send.models import Membership
+from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
-from wagtail_send.skills_audit.bank import ensure_census_codes
 from wagtail_send.skills_audit.models import Campaign, Question, Response
 
 
@@ -75,8 +75,12 @@ def answer_all(campaign, users, answers, job_title="Class teacher"):
 
 @pytest.fixture
 def census_codes(school):
-    """The census codes, which a transactional test elsewhere may have flushed."""
-    ensure_census_codes()
+    """The core's census types of need, which a transactional test may have flushed."""
+    seed = importlib.import_module("wagtail_send.migrations.0003_seed_need_types")
+    for position, (code, name, area) in enumerate(seed.NEED_TYPES):
+        NeedType.objects.get_or_create(
+            code=code, defaults={"name": name, "broad_area": area, "position": position}
+        )
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The SENCO opens audits and edits the question bank in the admin; codes are amendable data."""
 
 from wagtail_send.audit.bulk import history_model_for
-from wagtail_send.skills_audit.models import Campaign, NeedCode, Question
+from wagtail_send.skills_audit.models import Campaign, Question
 
 ADD = "/admin/send/skills-audit/audits/new/"
 
@@ -59,16 +59,3 @@ def test_senco_extends_the_question_bank(client, people, school, census_codes):
     )
     assert reply.status_code == 302
     assert Question.objects.filter(text__startswith="I can use the school's Makaton").exists()
-
-
-def test_an_administrator_amends_a_census_code(client, people, census_codes):
-    client.force_login(people["superuser"])
-    code = NeedCode.objects.get(code="NSA")
-    reply = client.post(
-        f"/admin/send/skills-audit/codes/edit/{code.pk}/",
-        {"code": "NSA", "name": code.name, "area": "other", "position": "130", "active": ""},
-    )
-    assert reply.status_code == 302
-    code.refresh_from_db()
-    assert code.active is False
-    assert history_model_for(NeedCode).objects.filter(id=code.pk).exists()

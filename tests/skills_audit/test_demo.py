@@ -6,7 +6,7 @@ from wagtail_send.skills_audit.gaps import analyse
 from wagtail_send.skills_audit.models import Campaign, NeedProfile, Response
 
 
-def test_demo_data_gives_gaps_and_trends(make_user, school):
+def test_demo_data_gives_gaps_and_trends(make_user, school, census_codes):
     from example_site.demo.features import skills_audit
 
     people = {

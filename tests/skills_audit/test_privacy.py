@@ -3,6 +3,7 @@
 import pytest
 
 from wagtail_send.access import can, visible
+from wagtail_send.privacy import reads_of
 from wagtail_send.skills_audit.models import Response
 
 from .conftest import add_staff, answer_all, question
@@ -24,6 +25,9 @@ def test_individual_answers_are_for_the_person_and_the_senco(
     client.force_login(people[who])
     assert client.get(f"/send/skills-audit/answers/{answered.pk}/").status_code == status
     assert client.get(f"/send/skills-audit/answers/{answered.pk}/export/").status_code == status
+    # Reads by anyone but the person are logged; refused attempts are not reads.
+    readers = [r.reader for r in reads_of(answered)]
+    assert readers == ([people[who]] * 2 if who == "senco" else [])
 
 
 def test_leaders_cannot_list_or_read_answers_in_the_admin(client, people, answered):

@@ -1,28 +1,10 @@
-"""The shipped data: census need codes and the default question bank.
+"""The default question bank, copied into a school's own bank the first time it is needed.
 
-The census codes are loaded once by a data migration (``0002_census_codes``); the
-question bank is copied into a school's own bank the first time it is needed, so each
-school edits and extends its own copy.
+Each school then edits and extends its own copy. Statements about one need refer to the
+core's census types of need (:class:`wagtail_send.models.NeedType`) by code.
 """
 
 from django.utils.translation import gettext_noop as _noop
-
-#: (code, need, broad area) from the DfE school census, in the census order.
-CENSUS_CODES = [
-    ("SLCN", "Speech, language and communication needs", "communication"),
-    ("ASD", "Autistic spectrum disorder", "communication"),
-    ("SPLD", "Specific learning difficulty", "cognition"),
-    ("MLD", "Moderate learning difficulty", "cognition"),
-    ("SLD", "Severe learning difficulty", "cognition"),
-    ("PMLD", "Profound and multiple learning difficulty", "cognition"),
-    ("SEMH", "Social, emotional and mental health", "semh"),
-    ("HI", "Hearing impairment", "sensory"),
-    ("VI", "Visual impairment", "sensory"),
-    ("MSI", "Multi-sensory impairment", "sensory"),
-    ("PD", "Physical disability", "sensory"),
-    ("OTH", "Other difficulty or disability", "other"),
-    ("NSA", "SEN support but no specialist assessment of type of need", "other"),
-]
 
 #: (area, census code or None, statement). Statements are rated 1-4 for confidence.
 DEFAULT_QUESTIONS = [
@@ -106,19 +88,6 @@ DEFAULT_QUESTIONS = [
 ]
 
 
-def ensure_census_codes():
-    """Add any shipped census code that is missing (the data migration's work, re-runnable).
-
-    Codes a school has amended are left as they are.
-    """
-    from .models import NeedCode
-
-    for position, (code, name, area) in enumerate(CENSUS_CODES, start=1):
-        NeedCode.objects.get_or_create(
-            code=code, defaults={"name": name, "area": area, "position": position * 10}
-        )
-
-
 def ensure_question_bank(school):
     """Give ``school`` a copy of the default question bank if it has no questions yet.
 
@@ -127,11 +96,13 @@ def ensure_question_bank(school):
     """
     from django.utils.translation import gettext
 
-    from .models import NeedCode, Question
+    from wagtail_send.models import NeedType
+
+    from .models import Question
 
     if Question.objects.filter(school=school).exists():
         return 0
-    codes = {n.code: n for n in NeedCode.objects.all()}
+    codes = {n.code: n for n in NeedType.objects.all()}
     questions = [
         Question(
             school=school,

@@ -4,7 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Confidence, Level, NeedCode, NeedProfile
+from wagtail_send.models import NeedType
+
+from .models import Confidence, Level, NeedProfile
 
 
 class AnswerForm(forms.Form):
@@ -93,7 +95,7 @@ class NeedCountForm(forms.Form):
     """One typed-in row of the need profile."""
 
     need = forms.ModelChoiceField(
-        label=_("Primary need"), queryset=NeedCode.objects.none(), required=False
+        label=_("Primary need"), queryset=NeedType.objects.none(), required=False
     )
     year_group = forms.CharField(label=_("Year group"), max_length=10, required=False)
     level = forms.ChoiceField(
@@ -103,7 +105,7 @@ class NeedCountForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["need"].queryset = NeedCode.objects.filter(active=True)
+        self.fields["need"].queryset = NeedType.objects.filter(in_use=True)
 
     def clean(self):
         data = super().clean()

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
+from wagtail_send.models import NeedType
+
 from .aggregates import aggregate_visible, campaign_aggregates
-from .models import NEED_AREAS, Area, Campaign, Level, NeedCode, NeedCount, NeedProfile, Question
+from .models import AREA_CHOICES, GENERAL, Campaign, Level, NeedCount, NeedProfile, Question
 
 MAX_RATING = 4
 
@@ -138,18 +140,17 @@ def analyse(user, campaign, profile=None, previous=None):
     previous = previous or previous_campaign(campaign)
     aggregates = campaign_aggregates(campaign)
     questions = list(Question.objects.filter(school_id=campaign.school_id).select_related("need"))
-    codes = list(NeedCode.objects.filter(active=True))
+    codes = list(NeedType.objects.filter(in_use=True))
     counts = _pupil_counts(profile)
     total_pupils = sum(c["pupils"] for c in counts.values())
 
     groups = sorted(aggregates["groups"])
     needs = {
-        c.code: GapRow(key=c.code, label=c.name, area=c.area, **counts.get(c.pk, {}))
+        c.code: GapRow(key=c.code, label=c.name, area=c.broad_area, **counts.get(c.pk, {}))
         for c in codes
     }
     areas = {
-        a.value: GapRow(key=a.value, label=str(a.label), area=a.value)
-        for a in [*NEED_AREAS, Area.GENERAL]
+        value: GapRow(key=value, label=str(label), area=value) for value, label in AREA_CHOICES
     }
     for row in needs.values():
         areas[row.area].pupils += row.pupils
@@ -162,8 +163,8 @@ def analyse(user, campaign, profile=None, previous=None):
         targets = [areas[question.area]] if question.area in areas else []
         if question.need_id and question.need.code in needs:
             targets.append(needs[question.need.code])
-        if question.area == Area.GENERAL:
-            row = GapRow(key=str(question.pk), label=question.text, area=Area.GENERAL)
+        if question.area == GENERAL:
+            row = GapRow(key=str(question.pk), label=question.text, area=GENERAL)
             targets.append(row)
             general.append(row)
         for target in targets:
@@ -173,7 +174,7 @@ def analyse(user, campaign, profile=None, previous=None):
 
     all_rows = [*needs.values(), *areas.values(), *general]
     for row in all_rows:
-        if total_pupils and row.area != Area.GENERAL:
+        if total_pupils and row.area != GENERAL:
             row.share = row.pupils / total_pupils
         row.visible = aggregate_visible(user, campaign, row.figures.answered)
         row.groups = {

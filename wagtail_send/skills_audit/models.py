@@ -14,23 +14,13 @@ from guardian.models import UserObjectPermissionBase
 
 from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.conf import send_settings
-from wagtail_send.models import Membership, SchoolRecord
+from wagtail_send.models import BroadArea, Membership, NeedType, SchoolRecord
 from wagtail_send.roles import Role
 
-
-class Area(models.TextChoices):
-    """The four broad areas of need (SEND Code of Practice 6.28-6.35), and the rest."""
-
-    COMMUNICATION = "communication", _("Communication and interaction")
-    COGNITION = "cognition", _("Cognition and learning")
-    SEMH = "semh", _("Social, emotional and mental health")
-    SENSORY = "sensory", _("Sensory and/or physical")
-    GENERAL = "general", _("General practice")
-    OTHER = "other", _("Other")
-
-
-#: The areas pupils' needs fall in (general practice is about teaching, not a need).
-NEED_AREAS = [Area.COMMUNICATION, Area.COGNITION, Area.SEMH, Area.SENSORY, Area.OTHER]
+#: Question areas: the four broad areas of need (and "other") from the core, plus general
+#: practice, which is about teaching every pupil rather than one need.
+GENERAL = "general"
+AREA_CHOICES = [*BroadArea.choices, (GENERAL, _("General practice"))]
 
 
 class Level(models.TextChoices):
@@ -45,34 +35,12 @@ class Confidence(models.IntegerChoices):
     VERY = 4, _("4 – Very confident: I could help a colleague with this")
 
 
-class NeedCode(models.Model):
-    """A school census "SEN primary need" code. Data, not code: the DfE list changes."""
-
-    code = models.CharField(_("census code"), max_length=10, unique=True)
-    name = models.CharField(_("need"), max_length=120)
-    area = models.CharField(_("broad area"), max_length=20, choices=Area.choices)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-    active = models.BooleanField(
-        _("in use"), default=True, help_text=_("Codes no longer in the census can be retired.")
-    )
-
-    history = SendHistoricalRecords()
-
-    class Meta:
-        ordering = ["position", "code"]
-        verbose_name = _("census need code")
-        verbose_name_plural = _("census need codes")
-
-    def __str__(self):
-        return f"{self.code} – {self.name}"
-
-
 class Question(SchoolRecord):
     """One statement in the school's question bank, answered on the confidence scale."""
 
-    area = models.CharField(_("area"), max_length=20, choices=Area.choices)
+    area = models.CharField(_("area"), max_length=20, choices=AREA_CHOICES)
     need = models.ForeignKey(
-        NeedCode,
+        NeedType,
         verbose_name=_("specific need"),
         null=True,
         blank=True,
@@ -245,7 +213,7 @@ class NeedCount(models.Model):
 
     profile = models.ForeignKey(NeedProfile, on_delete=models.CASCADE, related_name="counts")
     need = models.ForeignKey(
-        NeedCode, verbose_name=_("primary need"), on_delete=models.PROTECT, related_name="+"
+        NeedType, verbose_name=_("primary need"), on_delete=models.PROTECT, related_name="+"
     )
     year_group = models.CharField(
         _("year group"), max_length=10, help_text=_("For example N, R, 1 … 13.")

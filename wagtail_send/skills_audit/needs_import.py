@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail_send.audit.bulk import write_history
+from wagtail_send.models import NeedType
 
-from .models import Level, NeedCode, NeedCount, NeedProfile
+from .models import Level, NeedCount, NeedProfile
 
 #: Accepted spellings of each level (the census uses K and E).
 LEVELS = {
@@ -33,7 +34,7 @@ def parse(data):
     """Read the CSV ``data`` (bytes) into rows, or raise :class:`ImportErrors`.
 
     Returns:
-        A list of ``(NeedCode, year_group, level, count)``.
+        A list of ``(NeedType, year_group, level, count)``.
     """
     try:
         text = data.decode("utf-8-sig")
@@ -52,7 +53,7 @@ def parse(data):
             ]
         )
     reader.fieldnames = header
-    codes = {c.code.upper(): c for c in NeedCode.objects.filter(active=True)}
+    codes = {c.code.upper(): c for c in NeedType.objects.filter(in_use=True)}
     errors, rows, seen = [], [], {}
     for number, raw in enumerate(reader, start=2):
         row = {k: (v or "").strip() for k, v in raw.items() if k}

@@ -1,12 +1,12 @@
-"""Admin: the SENCO edits the question bank, audits, need profiles and the census codes."""
+"""Admin: the SENCO edits the question bank, audits and need profiles."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wagtail_send.viewsets import SchoolRecordViewSet
 
-from .models import Campaign, NeedCode, NeedProfile, Question, Response
+from .models import Campaign, NeedProfile, Question, Response
 
 
 class CampaignViewSet(SchoolRecordViewSet):
@@ -55,17 +55,6 @@ class ResponseViewSet(SchoolRecordViewSet):
     add_to_admin_menu = False
 
 
-class NeedCodeViewSet(ModelViewSet):
-    """The census code list is data: a school amends it when the DfE changes the list."""
-
-    model = NeedCode
-    icon = "list-ul"
-    menu_label = _("Census need codes")
-    form_fields = ["code", "name", "area", "position", "active"]
-    list_display = ["code", "name", "area", "active"]
-    copy_view_enabled = False
-
-
 class SkillsAuditGroup(ModelViewSetGroup):
     menu_label = _("Skills audit")
     menu_icon = "tasks"
@@ -74,7 +63,6 @@ class SkillsAuditGroup(ModelViewSetGroup):
         QuestionViewSet("skills_audit_questions", url_prefix="send/skills-audit/questions"),
         NeedProfileViewSet("skills_audit_profiles", url_prefix="send/skills-audit/needs"),
         ResponseViewSet("skills_audit_answers", url_prefix="send/skills-audit/answers"),
-        NeedCodeViewSet("skills_audit_codes", url_prefix="send/skills-audit/codes"),
     )
 
 

@@ -10,10 +10,9 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail_send.models import Membership
+from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
-from wagtail_send.skills_audit.bank import ensure_census_codes
-from wagtail_send.skills_audit.models import Campaign, NeedCode, NeedProfile, Question, Response
+from wagtail_send.skills_audit.models import Campaign, NeedProfile, Question, Response
 from wagtail_send.skills_audit.needs_import import save_profile
 
 #: username, first name, last name, job title (fictional colleagues without a password)
@@ -66,7 +65,6 @@ EXTRA = [("HI", "4", "sen_support", 1), ("PD", "2", "ehc_plan", 1), ("VI", "5", 
 
 def load(*, school, people, home):
     """Add the skills-audit demo data to ``school``; safe to run again."""
-    ensure_census_codes()
     colleagues = _colleagues(school)
     today = timezone.localdate()
     last_year = _campaign(school, "Autumn 2025", today - datetime.timedelta(days=386), 30)
@@ -150,7 +148,7 @@ def _profile(school, senco):
     title = "Autumn census 2026"
     if NeedProfile.objects.filter(school=school, title=title).exists():
         return
-    codes = {c.code: c for c in NeedCode.objects.all()}
+    codes = {c.code: c for c in NeedType.objects.all()}
     rows = []
     for year in ["R", "1", "2", "3", "4", "5", "6"]:
         for code, support, ehc in PUPILS:

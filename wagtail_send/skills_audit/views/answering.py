@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail_send.access import can, visible
 from wagtail_send.audit import erase
 from wagtail_send.models import Membership
+from wagtail_send.privacy import log_read
 from wagtail_send.schools import get_current_school
 
 from ..forms import AnswerForm, EraseForm
@@ -165,14 +166,22 @@ def _detail(request, response, erase_form=None, status=200):
 
 @login_required
 def response_detail(request, pk):
-    """One person's answers, for that person and the answer readers only."""
-    return _detail(request, response_for(request, pk))
+    """One person's answers, for that person and the answer readers only.
+
+    A reader other than the person is logged, so the person can learn who read them.
+    """
+    response = response_for(request, pk)
+    if response.created_by_id != request.user.pk:
+        log_read(request.user, response)
+    return _detail(request, response)
 
 
 @login_required
 def response_export(request, pk):
     """The person's answers as a CSV file (a subject access export)."""
     response = response_for(request, pk, "export")
+    if response.created_by_id != request.user.pk:
+        log_read(request.user, response)
     download = HttpResponse(content_type="text/csv; charset=utf-8")
     download["Content-Disposition"] = f'attachment; filename="skills-audit-answers-{pk}.csv"'
     writer = csv.writer(download)
