@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Service
 from .taxonomy import AreaOfNeed, ServiceType, parse_choice
@@ -161,9 +162,11 @@ def validate(row):
         row.errors.append(_("The service or agency name is missing."))
     values["organisation"] = _text(row, "organisation", 255)
     values["url"] = _text(row, "url", 200)
-    _check(row, _url, values["url"], _("Website “%(value)s” is not a web address."))
+    _check(row, _url, values["url"], gettext_lazy("Website “%(value)s” is not a web address."))
     values["email"] = _text(row, "email", 254)
-    _check(row, _email, values["email"], _("Email “%(value)s” is not an email address."))
+    _check(
+        row, _email, values["email"], gettext_lazy("Email “%(value)s” is not an email address.")
+    )
 
     status = _cell(row, "status")
     values["status"] = parse_choice(Service.Status, status) if status else "active"
@@ -192,8 +195,8 @@ def validate(row):
                 areas.append(area)
     values["areas"] = areas
 
-    values["minimum_age"] = _age(row, "minimum_age", _("Youngest age"))
-    values["maximum_age"] = _age(row, "maximum_age", _("Oldest age"))
+    values["minimum_age"] = _age(row, "minimum_age", gettext_lazy("Youngest age"))
+    values["maximum_age"] = _age(row, "maximum_age", gettext_lazy("Oldest age"))
     if None not in (values["minimum_age"], values["maximum_age"]) and (
         values["minimum_age"] > values["maximum_age"]
     ):
@@ -226,7 +229,7 @@ def validate(row):
         row,
         _email,
         values["contact_email"],
-        _("Contact email “%(value)s” is not an email address."),
+        gettext_lazy("Contact email “%(value)s” is not an email address."),
     )
     for key in LOCATION_FIELDS:
         values[key] = _text(row, key, 10 if key == "postcode" else None)

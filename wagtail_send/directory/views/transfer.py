@@ -4,6 +4,7 @@ import io
 import json
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -38,6 +39,14 @@ def _school_to_add_to(request):
     ):
         raise PermissionDenied
     return school
+
+
+def _forget_abandoned_uploads(max_age=24 * 3600):
+    """Delete checked files nobody went on to import (they hold contact details)."""
+    cutoff = time.time() - max_age
+    for stored in UPLOAD_DIR.iterdir():
+        if stored.stat().st_mtime < cutoff:
+            stored.unlink(missing_ok=True)
 
 
 class UploadForm(forms.Form):
@@ -101,6 +110,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if not checked.problem and checked.good_rows:
             token = secrets.token_urlsafe(16)
             UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
+            _forget_abandoned_uploads()
             (UPLOAD_DIR / token).write_bytes(data)
             self.request.session[SESSION_KEY] = {
                 "token": token,
