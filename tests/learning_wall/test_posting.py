@@ -97,7 +97,7 @@ def test_an_oversized_photo_is_refused(client, people, school, settings):
     assert noise.size > 2000
     response = client.post(CREATE, post_data(school, photo=noise))
     _refused(response, "photo")
-    assert "files can be at most" in response.context["form"].errors["photo"][0]
+    assert "the largest allowed is" in response.context["form"].errors["photo"][0]
 
 
 def _noisy_png():
@@ -112,6 +112,33 @@ def _noisy_png():
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def test_an_svg_is_refused(client, people, school):
+    client.force_login(people["staff"])
+    svg = SimpleUploadedFile(
+        "photo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
+    _refused(client.post(CREATE, post_data(school, photo=svg)), "photo")
+
+
+def test_when_and_on_what_a_photo_was_taken_is_removed(client, people, school):
+    import io
+
+    from PIL import Image
+
+    picture = Image.new("RGB", (40, 30), (10, 20, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    exif[0x0132] = "2026:11:20 09:15:00"  # when it was taken
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif)
+    client.force_login(people["staff"])
+    upload = SimpleUploadedFile("p.jpg", buffer.getvalue(), content_type="image/jpeg")
+    client.post(CREATE, post_data(school, photo=upload))
+    stored = PostImage.objects.get().image
+    with stored.open_file() as f, Image.open(f) as saved:
+        assert not saved.getexif()
 
 
 def test_a_photo_needs_a_description(client, people, school):

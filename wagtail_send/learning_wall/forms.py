@@ -8,11 +8,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
 from wagtail.api.rich_text import APIRichText
-from wagtail.images.fields import WagtailImageField
 
 from wagtail_send.conf import send_settings
 from wagtail_send.models import School
 from wagtail_send.schools import schools_for
+from wagtail_send.uploads import clean_image_upload
 
 from .models import BODY_FEATURES, AreaOfNeed, HalfTerm, KeyStage, Kind, Post, Reply, Team, Theme
 from .rules import can_add
@@ -66,6 +66,7 @@ class WallFilterForm(forms.Form):
 
 
 def _max_upload_error(upload):
+    """Files other than photos (which the core's image check sizes) have the same limit."""
     limit = send_settings.MAX_UPLOAD_BYTES
     if upload is not None and upload.size > limit:
         raise forms.ValidationError(
@@ -92,9 +93,12 @@ class PostForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photo = WagtailImageField(
+    photo = forms.FileField(
         label=_("Add a photo"),
         required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+        ),
         help_text=_("A JPEG, PNG, GIF or WebP picture, up to 10 MB. No pupils' faces or names."),
     )
     photo_description = forms.CharField(
@@ -136,9 +140,6 @@ class PostForm(forms.ModelForm):
         self.fields["title"].error_messages["required"] = _("Enter a title for your post.")
         self.fields["kind"].error_messages["required"] = _("Choose what you are posting.")
         self.fields["areas_of_need"].required = False
-        self.fields["photo"].error_messages.setdefault(
-            "invalid_image", _("This file is not a picture we can read.")
-        )
         if self.instance.pk:
             del self.fields["school"]
             school_ids = [self.instance.school_id]
@@ -169,9 +170,9 @@ class PostForm(forms.ModelForm):
         return f",{','.join(codes)}," if codes else ""
 
     def clean_photo(self):
+        # The core's check: size, real image format (never SVG), pixels; EXIF removed.
         photo = self.cleaned_data.get("photo")
-        _max_upload_error(photo)
-        return photo
+        return clean_image_upload(photo) if photo else None
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
