@@ -241,3 +241,28 @@ def test_signing_in_is_required(client, wall, make_post):
     for url in (wall.url, CREATE, post.get_absolute_url()):
         response = client.get(url)
         assert response.status_code == 302 and "login/?next=" in response["Location"]
+
+
+def test_the_form_suggests_the_teachers_own_team(client, people, team):
+    client.force_login(people["staff"])
+    assert client.get(CREATE).context["form"]["team"].value() == team.pk
+
+
+def test_a_wall_page_made_in_the_admin_is_private_to_the_schools_staff(
+    client, people, school, wall
+):
+    from wagtail.models import PageViewRestriction
+
+    client.force_login(people["superuser"])
+    parent = wall.get_parent()
+    wall.delete()
+    url = f"/admin/pages/add/wagtail_send_learning_wall/learningwallpage/{parent.pk}/"
+    response = client.post(url, {"title": "Our wall", "slug": "our-wall", "action-publish": "1"})
+    assert response.status_code == 302, response.context["form"].errors
+    page = parent.get_children().get(slug="our-wall")
+    restriction = PageViewRestriction.objects.get(page=page)
+    assert set(restriction.groups.all()) == set(people["staff"].groups.all()) | set(
+        people["senco"].groups.all()
+    ) | set(people["slt"].groups.all())
+    client.force_login(people["governor"])
+    assert client.get(page.url).status_code in (302, 403)

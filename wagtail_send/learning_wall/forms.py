@@ -159,7 +159,13 @@ class PostForm(forms.ModelForm):
             if len(schools) == 1:
                 field.initial = schools[0].pk
                 field.widget = forms.HiddenInput()
-        self.fields["team"].queryset = Team.objects.active().filter(school_id__in=school_ids)
+        teams = Team.objects.active().filter(school_id__in=school_ids)
+        self.fields["team"].queryset = teams
+        if not self.instance.pk:
+            # Most people post for the one team they belong to.
+            self.fields["team"].initial = (
+                teams.filter(members=user).values_list("pk", flat=True).first()
+            )
         self.fields["theme"].queryset = Theme.objects.active().filter(school_id__in=school_ids)
 
     def clean_body(self):
