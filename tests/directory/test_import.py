@@ -221,3 +221,21 @@ def test_import_writes_history_in_bulk(
         assert len(large_queries) < 300 / 4
     assert Service.history.filter(history_type="+").count() == 305
     assert verify_history() == []
+
+
+def test_reimport_updates_only_what_changed(school, people):
+    importer.commit(importer.check(SEED_CSV.encode(), "csv"), school=school, by=people["senco"])
+    changed = SEED_CSV.replace("Advice for staff", "Advice and training for staff").replace(
+        "01632 960200", "01632 960299"
+    )
+    result = importer.commit(
+        importer.check(changed.encode(), "csv"), school=school, by=people["slt"]
+    )
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
+    updates = Service.history.filter(school_id=school.pk, history_type="~")
+    assert [(h.name, h.history_user_id) for h in updates] == [
+        ("Autism Outreach Team", people["slt"].pk)
+    ]
+    assert Contact.objects.get(name="Dr Ann Example").phone == "01632 960299"
+    assert Contact.history.filter(school_id=school.pk, history_type="~").count() == 1
+    assert verify_history() == []

@@ -128,3 +128,11 @@ def test_contacts_link_only_to_services_of_the_same_school(client, people, direc
         },
     )
     assert response.status_code == 200 and "service" in response.context["form"].errors
+
+
+def test_admin_filters(client, people, directory):
+    client.force_login(people["senco"])
+    response = client.get(reverse("directory_services:index"), {"service_type": "iass"})
+    assert [s.name for s in response.context["object_list"]] == ["Northshire SENDIASS"]
+    response = client.get(reverse("directory_services:index"), {"is_public": "false"})
+    assert [s.name for s in response.context["object_list"]] == ["Educational Psychology"]

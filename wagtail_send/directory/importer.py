@@ -36,6 +36,7 @@ SERVICE_FIELDS = [
     "internal_notes",
     *AREA_FIELDS.values(),
 ]
+COMPARED = [*SERVICE_FIELDS, "organisation_id", "is_public", "last_verified_on"]
 BATCH = 1000
 #: The name given to contact details that come without a person's name.
 GENERAL_CONTACT = gettext_lazy("General enquiries")
@@ -125,13 +126,12 @@ def _write(rows, school, by, make_public, result):
             service = Service(school=school, created_by=by, is_public=make_public)
             if values["uid"]:
                 service.uid = values["uid"]
-        before = {
-            f: getattr(service, f)
-            for f in [*SERVICE_FIELDS, "organisation_id", "is_public", "last_verified_on"]
-        }
+        before = {} if is_new else {f: getattr(service, f) for f in COMPARED}
+        checked_on = service.last_verified_on
         _apply(service, values, organisations)
-        if values["last_verified_on"]:
-            service.last_verified_by = service.last_verified_by or by
+        if service.last_verified_on != checked_on:
+            # The file vouches for the entry: the importer takes responsibility for it.
+            service.last_verified_by_id = getattr(by, "pk", None)
         if is_new:
             new.append(service)
         elif any(getattr(service, f) != v for f, v in before.items()):

@@ -44,7 +44,6 @@ class ServiceViewSet(DirectoryViewSet):
         "need_cognition",
         "need_semh",
         "need_sensory",
-        "maintainer",
     ]
     search_fields = ["name", "description", "eligibility", "internal_notes"]
     inspect_view_fields = [
