@@ -7,7 +7,6 @@ and the workflow (``TaskState``: who approved, when and with what comment).
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from wagtail.models import PageLogEntry, Revision, TaskState
 
 
@@ -86,7 +85,7 @@ def published_revision(page, revision_id):
         page_id=page.pk, action="wagtail.publish", revision_id=revision_id
     )
     return (
-        Revision.page_revisions.filter(Q(object_id=str(page.pk)), pk=revision_id)
+        Revision.page_revisions.filter(object_id=str(page.pk), pk=revision_id)
         .filter(pk__in=was_published.values("revision_id"))
         .select_related("user")
         .first()

@@ -8,6 +8,7 @@ read this table, so a change to the law is a change here only.
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,7 +40,8 @@ class Item:
 
     @property
     def label(self):
-        return f"{self.code}. {self.title}"
+        # Lazy, so field labels and headings follow the reader's language.
+        return format_lazy("{}. {}", self.code, self.title)
 
 
 SCHEDULE_1 = _("Schedule 1")

@@ -25,5 +25,6 @@ def live_sections(item, school):
             logger.exception("Report section %r for item %s failed", section.label, item.code)
             continue
         if html:
+            # Marked-safe HTML passes through; a plain string is escaped, never trusted.
             found.append((section.label, format_html("{}", html)))
     return found
