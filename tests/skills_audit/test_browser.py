@@ -60,8 +60,13 @@ def test_senco_views_the_heatmap(page, phone, people, audit, school):
     assert first.startswith("Autistic spectrum disorder")
     assert axe_violations(page) == []
 
+    # The printable summary's button works under the site's content security policy.
+    page.get_by_role("link", name="Printable summary for leaders and governors").click()
+    assert page.get_by_role("button", name="Print this summary").is_visible()
+    assert axe_violations(page) == []
+
     # On a phone the heatmap scrolls sideways inside its own focusable region.
     sign_in(phone, "senco")
-    phone.goto(page.url)
+    phone.goto(page.url.replace("/summary/", "/gaps/"))
     assert phone.get_by_role("img", name="Staff confidence against pupil need, by need").count()
     assert axe_violations(phone) == []
