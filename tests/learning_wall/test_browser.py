@@ -35,6 +35,7 @@ def test_teacher_posts_a_photo_from_a_phone_and_the_senco_hides_it(phone, page, 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.get_by_role("link", name="Back to the learning wall").click()
     assert phone.get_by_role("link", name="Shape sorting tray").is_visible()
+    assert axe_violations(phone) == []
 
     sign_in(page, "senco")
     page.goto(wall.url)

@@ -139,6 +139,7 @@ class PostForm(forms.ModelForm):
         self.user = user
         self.fields["title"].error_messages["required"] = _("Enter a title for your post.")
         self.fields["kind"].error_messages["required"] = _("Choose what you are posting.")
+        self.fields["kind"].choices = [("", _("Choose one")), *Kind.choices]
         self.fields["areas_of_need"].required = False
         if self.instance.pk:
             del self.fields["school"]
