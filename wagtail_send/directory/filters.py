@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Service
-from .taxonomy import AREA_FIELDS, AreaOfNeed, ServiceType
+from .taxonomy import AREA_CHOICES, AREA_FIELDS, ServiceType
 
 
 def search(services, text):
@@ -35,7 +35,7 @@ class DirectoryFilterForm(forms.Form):
     area = forms.ChoiceField(
         label=_("Area of need"),
         required=False,
-        choices=[("", _("Any area of need")), *AreaOfNeed.choices],
+        choices=[("", _("Any area of need")), *AREA_CHOICES],
     )
     type = forms.ChoiceField(
         label=_("Type of service"),

@@ -182,7 +182,7 @@ def validate(row):
     areas = []
     for part in re.split(r"[;,]", _cell(row, "areas")):
         if part.strip():
-            area = parse_choice(AreaOfNeed, part)
+            area = parse_choice(AreaOfNeed, part, exclude=[AreaOfNeed.OTHER])
             if area is None:
                 row.errors.append(
                     _(

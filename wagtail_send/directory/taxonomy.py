@@ -12,16 +12,17 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_send.models import BroadArea
+
 NAMESPACE = uuid.UUID("6f1c3a52-55e3-4b0e-9a55-7d0f2a1b9c10")
 AREA_TAXONOMY_ID = uuid.uuid5(NAMESPACE, "taxonomy:area_of_need")
 TYPE_TAXONOMY_ID = uuid.uuid5(NAMESPACE, "taxonomy:service_type")
 
 
-class AreaOfNeed(models.TextChoices):
-    COMMUNICATION = "communication", _("Communication and interaction")
-    COGNITION = "cognition", _("Cognition and learning")
-    SEMH = "semh", _("Social, emotional and mental health")
-    SENSORY = "sensory", _("Sensory and/or physical")
+#: The four broad areas of the SEND Code of Practice, as the core defines them; a service
+#: is for one or more of them ("other" is for pupils' needs, not for services).
+AreaOfNeed = BroadArea
+AREA_CHOICES = [(code, label) for code, label in BroadArea.choices if code != BroadArea.OTHER]
 
 
 #: Area of need -> the Service boolean field that records it.
@@ -59,9 +60,7 @@ def term_id(kind, code):
 
 def all_terms():
     """``[(term uuid, taxonomy uuid, kind, code, label)]`` for every term."""
-    terms = [
-        (term_id("area", c), AREA_TAXONOMY_ID, "area", c, lbl) for c, lbl in AreaOfNeed.choices
-    ]
+    terms = [(term_id("area", c), AREA_TAXONOMY_ID, "area", c, lbl) for c, lbl in AREA_CHOICES]
     terms += [
         (term_id("type", c), TYPE_TAXONOMY_ID, "type", c, lbl) for c, lbl in ServiceType.choices
     ]
@@ -77,13 +76,20 @@ def term_by_id(value):
 
 
 @functools.lru_cache(maxsize=64)
-def _lookup(choices, language):
+def _lookup(choices, language, exclude):
     # Translating every label for every row of a 10,000-row import is most of its cost.
-    table = {str(label).lower(): code for code, label in choices.choices}
-    table.update({code: code for code in choices.values})
+    pairs = [(code, label) for code, label in choices.choices if code not in exclude]
+    table = {str(label).lower(): code for code, label in pairs}
+    table.update({code: code for code, _label in pairs})
     return table
 
 
-def parse_choice(choices, value):
-    """The code of ``choices`` whose code or label matches ``value`` (case-insensitive)."""
-    return _lookup(choices, get_language()).get(str(value).strip().lower())
+def parse_choice(choices, value, exclude=()):
+    """The code of ``choices`` whose code or label matches ``value`` (case-insensitive).
+
+    Args:
+        choices: a TextChoices class.
+        value: what the file says.
+        exclude: codes that are not acceptable here.
+    """
+    return _lookup(choices, get_language(), tuple(exclude)).get(str(value).strip().lower())
