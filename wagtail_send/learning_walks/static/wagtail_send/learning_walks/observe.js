@@ -88,7 +88,11 @@
   });
   form.addEventListener("input", function () { dirty = true; keepDraft(); });
   form.addEventListener("submit", dropDraft);
-  form.addEventListener("focusout", save);
+  form.addEventListener("focusout", function (event) {
+    // Leaving a box for the Save button: the submit will carry the notes itself.
+    if (event.relatedTarget && event.relatedTarget.type === "submit") { return; }
+    save();
+  });
   window.addEventListener("online", save);
   restoreDraft();
   window.setInterval(save, 5000);
