@@ -9,9 +9,19 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_report_section
 
-        from . import report
+        from . import models, report
+
+        register_personal_data(models.Service, "maintainer", "last_verified_by")
+        for grant_model in (
+            models.OrganisationUserGrant,
+            models.ServiceUserGrant,
+            models.ContactUserGrant,
+            models.LocationUserGrant,
+        ):
+            register_personal_data(grant_model, "user")
 
         register_report_section("10", _("Agencies the school works with"), report.agencies)
         register_report_section("11", _("Support services for parents"), report.parent_support)
