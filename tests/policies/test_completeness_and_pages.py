@@ -118,3 +118,20 @@ def test_admin_report_shows_each_schools_gaps(client, report, other_school, peop
 
     client.force_login(people["staff"])
     assert client.get(url).status_code != 200
+
+
+def test_a_moved_report_belongs_to_its_new_school(report, other_school, people):
+    from wagtail.models import Site
+
+    from wagtail_send.policies.models import SchoolPoliciesIndexPage
+
+    root = Site.objects.get(is_default_site=True).root_page
+    elsewhere = root.add_child(
+        instance=SchoolPoliciesIndexPage(title="Elm Park", slug="elm-park", school=other_school)
+    )
+    report.move(elsewhere, pos="last-child")
+    report.refresh_from_db()
+    assert report.school == other_school
+    report.save_revision(user=people["superuser"]).publish(user=people["superuser"])
+    report.refresh_from_db()
+    assert report.school == other_school

@@ -9,9 +9,12 @@ class PoliciesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import post_page_move
+
         from ..privacy import register_personal_data
-        from .models import SENDPolicyPage, SENInformationReportPage
+        from .models import SENDPolicyPage, SENInformationReportPage, follow_move
 
         # A policy's owner is named on it and emailed about reviews: subject access covers it.
         for model in (SENInformationReportPage, SENDPolicyPage):
             register_personal_data(model, "policy_owner")
+            post_page_move.connect(follow_move, sender=model)

@@ -178,10 +178,11 @@ class SchoolDocumentPage(Page):
             self.next_review = years_after(self.publication_date, self.review_years)
 
     def save(self, *args, **kwargs):
-        if self.school_id is None:
-            parent = self.get_parent()
-            if parent is not None:
-                self.school_id = getattr(parent.specific, "school_id", None)
+        # The school is always the parent index's: a revision saved before the page was
+        # moved to another school's index must not bring the old school back on publish.
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.school_id = getattr(parent.specific_deferred, "school_id", self.school_id)
         if self.next_review is None and self.publication_date:
             self.next_review = years_after(self.publication_date, self.review_years)
         super().save(*args, **kwargs)
@@ -205,6 +206,13 @@ def _item_fields():
         )
         for item in ITEMS
     }
+
+
+def follow_move(sender, instance, parent_page_after, **kwargs):
+    """After a move, a report or policy belongs to the school of its new index."""
+    school_id = getattr(parent_page_after.specific_deferred, "school_id", None)
+    if school_id is not None:
+        sender.objects.filter(pk=instance.pk).update(school_id=school_id)
 
 
 class SENInformationReportPage(SchoolDocumentPage):
