@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 
 from wagtail_send import providers
 from wagtail_send.audit import acting_as, verify_history
-from wagtail_send.learning_walks.models import AgreedAction, Finding, LookFor, WalkReport
+from wagtail_send.learning_walks.models import (
+    AgreedAction,
+    Feedback,
+    Finding,
+    LookFor,
+    WalkReport,
+)
 
 from .conftest import make_walk, url
 
@@ -231,3 +237,38 @@ def test_removing_a_finding_and_an_action(client, walk, people):
     assert not Finding.objects.filter(walk=walk).exists()
     assert not AgreedAction.objects.filter(walk=walk).exists()
     assert verify_history() == []
+
+
+def test_admin_history_shows_the_reason_and_access_shows_the_team(client, walk, people):
+    client.force_login(people["senco"])
+    _compile_and_sign_off(client, walk)
+    data = {
+        "title": "Renamed",
+        "focus": walk.focus,
+        "purpose": walk.purpose,
+        "date": "2026-11-26",
+        "starts_at": "09:00",
+        "ends_at": "12:00",
+        "template": walk.template_id,
+        "change_reason": "Governor asked for a clearer title",
+    }
+    client.post(f"/admin/learning_walks/edit/{walk.pk}/", data)
+    history = client.get(f"/admin/learning_walks/history/{walk.pk}/").content.decode()
+    assert "Governor asked for a clearer title" in history
+    access = client.get(f"/admin/learning_walks/access/{walk.pk}/").content.decode()
+    assert "Governor" in access and "Head" in access
+
+
+def test_walker_writes_feedback_and_sends_it(client, walk, people):
+    client.force_login(people["slt"])
+    visit = walk.visits.first()
+    response = client.post(
+        url("write_feedback", walk.pk, visit.pk),
+        {"went_well": "Clear modelling with visuals.", "next_steps": "Fade the prompts."},
+    )
+    feedback = Feedback.objects.get(visit=visit)
+    assert response.url == url("feedback", feedback.pk)
+    client.post(url("send_feedback", feedback.pk))
+    client.force_login(people["staff"])
+    page = client.get(url("feedback", feedback.pk)).content.decode()
+    assert "Clear modelling with visuals." in page and "Fade the prompts." in page
