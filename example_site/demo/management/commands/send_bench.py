@@ -1,0 +1,256 @@
+"""Print every benchmark figure beside its reference and target (see docs/performance.md).
+
+Run it on a database filled by ``send_scale_data``. Writes happen inside transactions
+that are rolled back, except the signed-in session the load test uses.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from example_site.bench import cache, listings, load, timing
+from example_site.bench.figures import Figure, table
+from wagtail_send.directory.models import Service
+from wagtail_send.learning_wall.models import Post
+from wagtail_send.models import School
+
+
+def _ms(seconds):
+    return None if seconds is None else seconds * 1000
+
+
+class Command(BaseCommand):
+    help = "Measure wagtail-send at trust scale and print each figure with its reference."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--load-seconds",
+            type=int,
+            default=10,
+            help="Length of each loopback load run (default 10).",
+        )
+        parser.add_argument(
+            "--no-load",
+            action="store_true",
+            help="Skip the gunicorn load test and its memory figure.",
+        )
+        parser.add_argument(
+            "--import-count",
+            type=int,
+            default=10_000,
+            help="Services in the import figure (default 10,000).",
+        )
+
+    def handle(self, *args, load_seconds, no_load, import_count, **options):
+        demo = School.objects.exclude(site=None).order_by("pk").first()
+        if demo is None or not Post.objects.exists():
+            raise CommandError("No data: run `manage.py send_scale_data` first.")
+        self.stdout.write(
+            f"Database: {connection.vendor}; {School.objects.count()} schools, "
+            f"{Post.objects.count():,} posts, {Service.objects.count():,} services, "
+            f"{self._grant_rows():,} object-permission rows"
+        )
+        figures = []
+        plan = None
+        steps = [
+            ("listings", lambda: self._listings(demo)),
+            ("permission filter", self._permission),
+            ("render", lambda: self._render(demo)),
+            ("saves", self._saves),
+            ("import", lambda: self._import(import_count)),
+            ("public pages", lambda: self._public(demo)),
+        ]
+        if not no_load:
+            steps.append(("load", lambda: self._load(load_seconds)))
+        for label, step in steps:
+            self.stderr.write(f"measuring {label}…")
+            result = step()
+            if label == "permission filter":
+                result, plan = result
+            figures += result
+        self.stdout.write(table(figures))
+        if plan:
+            self.stdout.write("\nPlan of the permission-filtered listing (EXPLAIN ANALYZE):")
+            self.stdout.write(plan)
+
+    @staticmethod
+    def _grant_rows():
+        from django.apps import apps
+
+        from wagtail_send.access.policy import grant_model_for
+        from wagtail_send.models import SchoolRecord
+
+        return sum(
+            grant_model_for(model).objects.count()
+            for model in apps.get_models()
+            if issubclass(model, SchoolRecord) and grant_model_for(model)
+        )
+
+    def _listings(self, demo):
+        figures = []
+        for listing in listings.front_end_listings(demo) + listings.admin_listings():
+            status, first, second, added = listings.measure(listing, demo)
+            limit = listing.limit
+            figures.append(
+                Figure(
+                    f"queries: {listing.label}",
+                    second,
+                    first,
+                    unit="q",
+                    target=f"equal, <= {limit}",
+                    check=lambda f, limit=limit, status=status: (
+                        status == 200 and f.value == f.reference and f.value <= limit
+                    ),
+                    note="" if status == 200 else f"HTTP {status}",
+                )
+            )
+        figures.insert(0, Figure("(queries: value with 30 more records, reference as is)", ""))
+        return figures
+
+    def _permission(self):
+        filtered, unfiltered = timing.permission_listing_times()
+        figures = [
+            Figure(
+                "permission-filtered 25 posts (server)",
+                _ms(filtered),
+                _ms(unfiltered),
+                unit="ms",
+                target="<= 1.5x unfiltered",
+                check=lambda f: f.ratio is not None and f.ratio <= 1.5,
+            ),
+        ]
+        plan = None
+        if connection.vendor == "postgresql":
+            with_filter, without_filter = timing.permission_listing_querysets()
+            database_ms, plan, problems = timing.explain(with_filter)
+            reference_ms, _plan, _problems = timing.explain(without_filter)
+            figures += [
+                Figure(
+                    "permission-filtered 25 posts (database)",
+                    database_ms,
+                    reference_ms,
+                    unit="ms",
+                    target="< 20 ms",
+                    check=lambda f: f.value < 20,
+                ),
+                Figure(
+                    "plan: index scans, no seq scan on grants, no casts",
+                    "; ".join(problems) or "ok",
+                    "ok",
+                    target="ok",
+                    check=lambda f: f.value == "ok",
+                ),
+            ]
+        return figures, plan
+
+    def _render(self, demo):
+        figures = []
+        for label, status, seconds, plain, words in timing.render_times(
+            timing.feature_pages(demo)
+        ):
+            figures.append(
+                Figure(
+                    f"render: {label}",
+                    _ms(seconds),
+                    _ms(plain),
+                    unit="ms",
+                    target="<= 2x plain page",
+                    check=lambda f, status=status: status == 200 and f.ratio <= 2,
+                    note=f"plain page holds the same {words} words"
+                    + ("" if status == 200 else f"; HTTP {status}"),
+                )
+            )
+        return figures
+
+    def _saves(self):
+        tracked, plain = timing.save_costs()
+        return [
+            Figure(
+                "tracked save of a post (history, chain)",
+                _ms(tracked),
+                _ms(plain),
+                unit="ms",
+                target="<= 1.5x plain save",
+                check=lambda f: f.ratio is not None and f.ratio <= 1.5,
+            ),
+        ]
+
+    def _import(self, count):
+        seconds = timing.import_time(count)
+        return [
+            Figure(
+                f"import {count:,} services (check + write + history)",
+                seconds,
+                None,
+                unit="s",
+                target="< 10 s",
+                check=lambda f: f.value is not None and f.value < 10,
+            ),
+        ]
+
+    def _public(self, demo):
+        figures = []
+        for label, page in cache.public_pages(demo):
+            status, queries = cache.hit_queries(page)
+            figures.append(
+                Figure(
+                    f"cache hit queries: {label}",
+                    queries,
+                    0,
+                    unit="q",
+                    target="0 on a hit",
+                    check=lambda f: f.value == 0,
+                    note="" if status == 200 else f"HTTP {status}",
+                )
+            )
+        pages = cache.public_pages(demo)
+        if pages:
+            fresh = cache.fresh_after_publish(pages[0][1])
+            figures.append(
+                Figure(
+                    "public page fresh after publish",
+                    "yes" if fresh else "no",
+                    "yes",
+                    target="purged on publish",
+                    check=lambda f: f.value == "yes",
+                )
+            )
+        return figures
+
+    def _load(self, seconds):
+        cookie = load.session_cookie("teacher")
+        wall = next(
+            iter(timing.feature_pages(School.objects.exclude(site=None).order_by("pk").first())),
+            None,
+        )
+        with load.Server() as server:
+            # Warm both workers before measuring.
+            load.warm(server, "/bench/constant/", None)
+            constant, bad_constant, tool = load.load(server, "/bench/constant/", None, seconds)
+            baseline_rss = server.peak_rss_mb()
+            load.warm(server, wall[1].url, cookie)
+            rate, bad, tool = load.load(server, wall[1].url, cookie, seconds)
+            peak_rss = server.peak_rss_mb()
+        note = (
+            f"{tool}, {load.CONNECTIONS} connections, {seconds} s, gunicorn {load.WORKERS} workers"
+        )
+        if bad or bad_constant:
+            note += f"; non-2xx responses: wall {bad}, constant {bad_constant}"
+        return [
+            Figure(
+                "requests/s: learning wall, signed-in teacher",
+                rate,
+                constant,
+                unit="req/s",
+                target=">= 1/8 of constant view",
+                check=lambda f: not bad and f.ratio is not None and f.ratio >= 1 / 8,
+                note=note,
+            ),
+            Figure(
+                "peak RSS of a worker under that load",
+                peak_rss,
+                baseline_rss,
+                unit="MB",
+                target="reported",
+                note="reference: after the constant-view load",
+            ),
+        ]
