@@ -89,3 +89,12 @@ def test_aggregate_rule_applies_to_the_senco_too(people, campaign, school):
     assert aggregate_visible(people["senco"], campaign, 5)
     assert aggregate_visible(people["governor"], campaign, 5)
     assert not aggregate_visible(people["other_senco"], campaign, 50)
+
+
+@pytest.mark.parametrize(("who", "status"), [("staff", 200), ("senco", 200), ("slt", 403)])
+def test_history_of_answers_only_for_those_who_read_them(client, people, answered, who, status):
+    client.force_login(people[who])
+    reply = client.get(f"/send/skills-audit/answers/{answered.pk}/history/")
+    assert reply.status_code == status
+    if status == 200:
+        assert "Started" in reply.content.decode()

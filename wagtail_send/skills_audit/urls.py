@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/gaps.csv", gaps.gaps_csv, name="gaps_csv"),
     path("<int:pk>/summary/", gaps.summary, name="summary"),
     path("answers/<int:pk>/", answering.response_detail, name="response"),
+    path("answers/<int:pk>/history/", answering.response_history, name="response_history"),
     path("answers/<int:pk>/export/", answering.response_export, name="response_export"),
     path("answers/<int:pk>/erase/", answering.response_erase, name="response_erase"),
     path("needs/", needs.profiles, name="profiles"),

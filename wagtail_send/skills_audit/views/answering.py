@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail_send.access import can, visible
 from wagtail_send.audit import erase
+from wagtail_send.audit.bulk import history_model_for
 from wagtail_send.models import Membership
 from wagtail_send.privacy import log_read
 from wagtail_send.schools import get_current_school
@@ -157,6 +158,7 @@ def _detail(request, response, erase_form=None, status=200):
             "response": response,
             "rows": _answer_rows(response),
             "can_export": can(request.user, "export", response),
+            "can_history": can(request.user, "history", response),
             "can_erase": can(request.user, "delete", response),
             "erase_form": erase_form or EraseForm(),
         },
@@ -174,6 +176,23 @@ def response_detail(request, pk):
     if response.created_by_id != request.user.pk:
         log_read(request.user, response)
     return _detail(request, response)
+
+
+@login_required
+def response_history(request, pk):
+    """When the answers were saved and sent, for those who may read the answers only."""
+    response = response_for(request, pk, "history")
+    rows = (
+        history_model_for(Response)
+        .objects.filter(id=response.pk)
+        .order_by("-history_seq")
+        .only("history_date", "history_type", "history_change_reason", "submitted_at")[:100]
+    )
+    return render(
+        request,
+        "wagtail_send/skills_audit/response_history.html",
+        {"response": response, "rows": rows},
+    )
 
 
 @login_required
