@@ -133,3 +133,20 @@ def test_private_fields_and_entries_never_leave_the_school(client, many):
     assert client.get(f"{API}/services/{many['ep'].uid}").status_code == 404
     assert client.get(f"{API}/services/{many['elsewhere'].uid}").status_code == 404
     assert client.get(f"{API}/services/not-a-uuid").status_code == 404
+
+
+def test_taxonomy_terms_let_other_systems_find_the_filters(client, many):
+    terms = client.get(f"{API}/taxonomy_terms", {"per_page": 100}).json()
+    assert terms["total_items"] == 4 + len(ServiceType.choices)
+    semh = next(t for t in terms["contents"] if t["term"] == "semh")
+    assert semh["name"] == "Social, emotional and mental health"
+    assert client.get(f"{API}/taxonomy_terms/{semh['id']}").json() == semh
+    assert client.get(f"{API}/taxonomy_terms/nope").status_code == 404
+    # The id found here filters the services.
+    found = client.get(f"{API}/services", {"taxonomy_term_id": semh["id"]}).json()
+    assert found["total_items"] == 4
+    term_schema = schema("service.json")["properties"]["attributes"]["items"]["properties"][
+        "taxonomy_term"
+    ]
+    for term in terms["contents"]:
+        jsonschema.validate(term, term_schema)

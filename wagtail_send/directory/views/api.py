@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from .. import oruk
 from ..filters import search
 from ..models import Contact, Location, Service
-from ..taxonomy import AREA_FIELDS, term_by_id
+from ..taxonomy import AREA_FIELDS, all_terms, term_by_id
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -59,16 +59,62 @@ def _int(request, name, default, minimum, maximum):
     return number
 
 
-@require_GET
-def services(request):
-    """``GET /services``: a page of public services with their one-to-one fields."""
+def _page(request, items):
+    """One page of ``items`` (a queryset or list) in the standard's envelope, or a 400."""
     try:
         page = _int(request, "page", 1, 1, 10**6)
         per_page = _int(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     except ValueError:
-        return _bad_request(
+        return None, _bad_request(
             _("page must be 1 or more and per_page between 1 and %(max)s.") % {"max": MAX_PER_PAGE}
         )
+    total = len(items) if isinstance(items, list) else items.count()
+    pages = math.ceil(total / per_page) if total else 0
+    chosen = items[(page - 1) * per_page : page * per_page]
+    envelope = {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(chosen),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": not chosen,
+    }
+    return (envelope, chosen), None
+
+
+def _taxonomy_term(uid, taxonomy, kind, code, label):
+    return {
+        "id": str(uid),
+        "name": str(label),
+        "description": str(label),
+        "taxonomy": str(_("Area of need") if kind == "area" else _("Type of service")),
+        "taxonomy_id": str(taxonomy),
+        "term": code,
+    }
+
+
+@require_GET
+def taxonomy_terms(request):
+    """``GET /taxonomy_terms``: the areas of need and service types services are tagged with."""
+    found, error = _page(request, all_terms())
+    if error:
+        return error
+    envelope, chosen = found
+    return _json({**envelope, "contents": [_taxonomy_term(*term) for term in chosen]})
+
+
+@require_GET
+def taxonomy_term_detail(request, uid):
+    for term in all_terms():
+        if str(term[0]) == uid.lower():
+            return _json(_taxonomy_term(*term))
+    return _json({"error": _("No taxonomy term has this identifier.")}, status=404)
+
+
+@require_GET
+def services(request):
+    """``GET /services``: a page of public services with their one-to-one fields."""
     found = _public_services()
     if request.GET.get("search"):
         found = search(found, request.GET["search"])
@@ -93,21 +139,11 @@ def services(request):
         if when is None:
             return _bad_request(_("modified_after must be a date or date-time (ISO 8601)."))
         found = found.filter(updated_at__gte=make_aware(when) if is_naive(when) else when)
-    total = found.count()
-    pages = math.ceil(total / per_page) if total else 0
-    contents = [oruk.service_summary(s) for s in found[(page - 1) * per_page : page * per_page]]
-    return _json(
-        {
-            "total_items": total,
-            "total_pages": pages,
-            "page_number": page,
-            "size": len(contents),
-            "first_page": page == 1,
-            "last_page": page >= pages,
-            "empty": not contents,
-            "contents": contents,
-        }
-    )
+    paged, error = _page(request, found)
+    if error:
+        return error
+    envelope, chosen = paged
+    return _json({**envelope, "contents": [oruk.service_summary(s) for s in chosen]})
 
 
 @require_GET
