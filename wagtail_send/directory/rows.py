@@ -65,6 +65,11 @@ class Row:
     def name(self):
         return self.values.get("name") or self.raw.get("name", "")
 
+    @property
+    def service_type_label(self):
+        code = self.values.get("service_type")
+        return ServiceType(code).label if code else ""
+
 
 def split_contact_details(text):
     """``(phone, email, other)`` from a free-text "Contact details" cell."""
@@ -236,7 +241,7 @@ def validate(row):
     return row
 
 
-def validate_all(rows, *, key="name"):
+def validate_all(rows):
     """Validate every row and report repeated entries (same name, or same identifier)."""
     seen = {}
     for row in rows:
