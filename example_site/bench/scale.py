@@ -294,48 +294,41 @@ class Generator:
 
     def _grants(self):
         made = 0
-        people = self.grantees
         for model, grant_model, share in GRANT_SHARES:
-            content_type = ContentType.objects.get_for_model(model)
+            names = [f"{action}_{model._meta.model_name}" for action in ("change", "view")]
             permissions = list(
                 Permission.objects.filter(
-                    content_type=content_type,
-                    codename__in=[
-                        f"view_{model._meta.model_name}",
-                        f"change_{model._meta.model_name}",
-                    ],
+                    content_type=ContentType.objects.get_for_model(model), codename__in=names
                 ).order_by("codename")
             )
-            ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
-            wanted = round(self.counts["grants"] * share)
-            per_record = max(1, min(len(people) * len(permissions), -(-wanted // len(ids))))
-            step = max(1, len(people) * len(permissions) // per_record)
-
-            def rows(
-                ids=ids,
-                grant_model=grant_model,
-                permissions=permissions,
-                per_record=per_record,
-                step=step,
-                wanted=wanted,
-            ):
-                count = 0
-                for position, pk in enumerate(ids):
-                    for k in range(per_record):
-                        if count >= wanted:
-                            return
-                        # Distinct (person, permission) pairs for one record.
-                        slot = (position * 7 + k * step) % (len(people) * len(permissions))
-                        person, permission = divmod(slot, len(permissions))
-                        count += 1
-                        yield grant_model(
-                            user=people[person],
-                            permission=permissions[permission],
-                            content_object_id=pk,
-                        )
-
-            for chunk in _chunks(rows(), BATCH * 4):
+            rows = self._grant_rows(model, grant_model, permissions, share)
+            for chunk in _chunks(rows, BATCH * 4):
                 with transaction.atomic():
                     grant_model.objects.bulk_create(chunk, batch_size=BATCH)
                 made += len(chunk)
         return made
+
+    def _grant_rows(self, model, grant_model, permissions, share):
+        """This model's share of the grants: distinct (person, permission) per record."""
+        people = self.grantees
+        pairs = len(people) * len(permissions)
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+        wanted = round(self.counts["grants"] * share)
+        per_record = max(1, min(pairs, -(-wanted // len(ids))))
+        step = max(1, pairs // per_record)
+        # The demo already shares a few records; never grant the same thing twice.
+        existing = set(
+            grant_model.objects.values_list("user_id", "permission_id", "content_object_id")
+        )
+        count = 0
+        for position, pk in enumerate(ids):
+            for k in range(per_record):
+                if count >= wanted:
+                    return
+                person, permission = divmod((position * 7 + k * step) % pairs, len(permissions))
+                if (people[person].pk, permissions[permission].pk, pk) in existing:
+                    continue
+                count += 1
+                yield grant_model(
+                    user=people[person], permission=permissions[permission], content_object_id=pk
+                )
