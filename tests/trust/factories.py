@@ -77,8 +77,8 @@ def _needs_value(field):
     return not (field.blank and isinstance(field, models.CharField | models.TextField))
 
 
-def make(model, *, school, author, **values):
-    """Create one ``model`` of ``school`` (made by ``author``) with every required field."""
+def build(model, *, school, author, **values):
+    """An unsaved ``model`` of ``school`` (by ``author``); its parents are saved."""
     values = {**OVERRIDES.get(model._meta.label, {}), **values}
     for field in model._meta.concrete_fields:
         if field.name in values or field.attname in values:
@@ -90,4 +90,12 @@ def make(model, *, school, author, **values):
         elif _needs_value(field):
             values[field.name] = _value(field, school, author)
     with acting_as(author, "Made by the trust tests"):
-        return model.objects.create(**values)
+        return model(**values)
+
+
+def make(model, *, school, author, **values):
+    """Create one ``model`` of ``school`` (made by ``author``) with every required field."""
+    record = build(model, school=school, author=author, **values)
+    with acting_as(author, "Made by the trust tests"):
+        record.save()
+    return record
