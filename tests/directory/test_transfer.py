@@ -158,3 +158,24 @@ def test_stale_entries_are_flagged_on_the_dashboard_and_reminded(
     assert "Sent 2 reminders" in out.getvalue()
     settings.WAGTAILSEND_DIRECTORY_STALE_AFTER_DAYS = 500
     assert set(Service.objects.stale()) == {directory["ep"], directory["elsewhere"]}
+
+
+def test_exports_do_not_turn_text_into_formulas(client, people, school, other_school, directory):
+    salt = directory["salt"]
+    salt.description = '=HYPERLINK("http://evil.example","Click")'
+    salt.save()
+    client.force_login(people["senco"])
+    csv_data = client.get(EXPORT, {"format": "csv"}).content
+    assert b"'=HYPERLINK" in csv_data
+    xlsx_data = client.get(EXPORT, {"format": "xlsx"}).content
+    sheet = load_workbook(io.BytesIO(xlsx_data)).active
+    cell = next(c for c in sheet["D"] if c.value and "HYPERLINK" in str(c.value))
+    assert cell.data_type == "s"
+    rows = importer.check(xlsx_data, "xlsx").rows
+    assert salt.description in [row.values["description"] for row in rows]
+    # Both still import back to exactly what was written.
+    directory["elsewhere"].archive()
+    importer.commit(importer.check(csv_data, "csv"), school=other_school, by=people["other_senco"])
+    copy = Service.objects.get(school=other_school, name=salt.name)
+    assert copy.description == salt.description
+    assert snapshot(other_school) == snapshot(school)

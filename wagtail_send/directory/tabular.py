@@ -9,6 +9,7 @@ import io
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl.cell import WriteOnlyCell
 
 from .rows import Row, join_contact_details
 from .taxonomy import AreaOfNeed
@@ -72,7 +73,7 @@ def _rows(table):
     for number, cells in enumerate(table, start=2):
         if not any(str(c or "").strip() for c in cells):
             continue
-        raw = {key: cell for key, cell in zip(keys, cells, strict=False) if key}
+        raw = {key: restore(cell) for key, cell in zip(keys, cells, strict=False) if key}
         rows.append(Row(number, raw))
     return rows
 
@@ -147,6 +148,27 @@ def service_row(service):
     return [values[key] for key, _label, _aliases in COLUMNS]
 
 
+def _formula_like(text):
+    """Whether a spreadsheet would run ``text`` as a formula (CSV injection)."""
+    if not text:
+        return False
+    if text[0] in "=@\t\r":
+        return True
+    return text[0] in "+-" and len(text) > 1 and not (text[1].isdigit() or text[1] == " ")
+
+
+def defuse(value):
+    """A CSV cell that a spreadsheet shows as text: an apostrophe before formula-like text."""
+    return f"'{value}" if isinstance(value, str) and _formula_like(value) else value
+
+
+def restore(value):
+    """Undo :func:`defuse` on import, so an exported file imports back unchanged."""
+    if isinstance(value, str) and value.startswith("'") and _formula_like(value[1:]):
+        return value[1:]
+    return value
+
+
 def headings():
     return [str(label) for _key, label, _aliases in COLUMNS]
 
@@ -156,7 +178,16 @@ def write_csv(services, out):
     writer = csv.writer(out)
     writer.writerow(headings())
     for service in services:
-        writer.writerow(service_row(service))
+        writer.writerow([defuse(cell) for cell in service_row(service)])
+
+
+def _text_cell(sheet, value):
+    # openpyxl stores a string starting with "=" as a formula; keep it as text instead.
+    if isinstance(value, str) and _formula_like(value):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def write_xlsx(services):
@@ -167,7 +198,7 @@ def write_xlsx(services):
     sheet = book.create_sheet(_("Service directory")[:31])
     sheet.append(headings())
     for service in services:
-        sheet.append(service_row(service))
+        sheet.append([_text_cell(sheet, cell) for cell in service_row(service)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
