@@ -20,11 +20,13 @@ class WagtailSendConfig(AppConfig):
         from .audit.bulk import baseline_history
         from .audit.chain import on_pre_create_historical_record
         from .models import Membership, School, SchoolRecord
+        from .models.needs import ensure_need_types
         from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
 
         pre_create_historical_record.connect(on_pre_create_historical_record)
         post_migrate.connect(ensure_a_school, sender=self)
+        post_migrate.connect(ensure_need_types, sender=self)
         post_migrate.connect(install_triggers, sender=self)
         post_migrate.connect(baseline_history, sender=self)
         post_save.connect(on_membership_saved, sender=Membership)

@@ -1,29 +1,10 @@
 from django.db import migrations
 
-#: The DfE school census "SEN primary need" codes, with their broad area.
-NEED_TYPES = [
-    ("SLCN", "Speech, language and communication needs", "communication"),
-    ("ASD", "Autistic spectrum disorder", "communication"),
-    ("SPLD", "Specific learning difficulty", "cognition"),
-    ("MLD", "Moderate learning difficulty", "cognition"),
-    ("SLD", "Severe learning difficulty", "cognition"),
-    ("PMLD", "Profound and multiple learning difficulty", "cognition"),
-    ("SEMH", "Social, emotional and mental health", "semh"),
-    ("HI", "Hearing impairment", "sensory"),
-    ("VI", "Visual impairment", "sensory"),
-    ("MSI", "Multi-sensory impairment", "sensory"),
-    ("PD", "Physical disability", "sensory"),
-    ("OTH", "Other difficulty or disability", "other"),
-    ("NSA", "SEN support but no specialist assessment of type of need", "other"),
-]
+from wagtail_send.models.needs import seed_need_types
 
 
 def seed(apps, schema_editor):
-    NeedType = apps.get_model("wagtail_send", "NeedType")
-    for position, (code, name, area) in enumerate(NEED_TYPES):
-        NeedType.objects.update_or_create(
-            code=code, defaults={"name": name, "broad_area": area, "position": position}
-        )
+    seed_need_types(apps.get_model("wagtail_send", "NeedType"), schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,44 @@ from django.utils.translation import gettext_lazy as _
 
 from ..audit.history import SendHistoricalRecords
 
+#: The DfE school census "SEN primary need" codes, with their broad area, as shipped.
+NEED_TYPES = [
+    ("SLCN", "Speech, language and communication needs", "communication"),
+    ("ASD", "Autistic spectrum disorder", "communication"),
+    ("SPLD", "Specific learning difficulty", "cognition"),
+    ("MLD", "Moderate learning difficulty", "cognition"),
+    ("SLD", "Severe learning difficulty", "cognition"),
+    ("PMLD", "Profound and multiple learning difficulty", "cognition"),
+    ("SEMH", "Social, emotional and mental health", "semh"),
+    ("HI", "Hearing impairment", "sensory"),
+    ("VI", "Visual impairment", "sensory"),
+    ("MSI", "Multi-sensory impairment", "sensory"),
+    ("PD", "Physical disability", "sensory"),
+    ("OTH", "Other difficulty or disability", "other"),
+    ("NSA", "SEN support but no specialist assessment of type of need", "other"),
+]
+
+
+def seed_need_types(need_type_model, using="default"):
+    """Add the shipped census codes that are missing; never changes a school's edits.
+
+    Takes the model as an argument so that data migrations can pass their historical one.
+    """
+    existing = set(need_type_model.objects.using(using).values_list("code", flat=True))
+    need_type_model.objects.using(using).bulk_create(
+        [
+            need_type_model(code=code, name=name, broad_area=area, position=position)
+            for position, (code, name, area) in enumerate(NEED_TYPES)
+            if code not in existing
+        ]
+    )
+
+
+def ensure_need_types(using="default", **kwargs):
+    """After migrate (and after a test flush), the census codes are always there."""
+    if not NeedType.objects.using(using).exists():
+        seed_need_types(NeedType, using)
+
 
 class BroadArea(models.TextChoices):
     """The four broad areas of need (SEND Code of Practice 2015, 6.28-6.35)."""
