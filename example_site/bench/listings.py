@@ -183,7 +183,9 @@ def admin_listings():
             ADMIN_LIMIT,
         )
         for viewset in viewsets.viewsets
+        # Only the features' own: the test suite's example model is not a listing to judge.
         if isinstance(viewset, SchoolRecordViewSet)
+        and viewset.model.__module__.startswith("wagtail_send.")
     ]
 
 

@@ -314,7 +314,8 @@ class Generator:
         pairs = len(people) * len(permissions)
         ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
         wanted = round(self.counts["grants"] * share)
-        per_record = max(1, min(pairs, -(-wanted // len(ids))))
+        # One spare per record, so skipping a grant the demo made still reaches ``wanted``.
+        per_record = max(1, min(pairs, -(-wanted // len(ids)) + 1))
         step = max(1, pairs // per_record)
         # The demo already shares a few records; never grant the same thing twice.
         existing = set(
