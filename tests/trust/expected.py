@@ -265,3 +265,21 @@ EXPECTED = {
         "superuser": "view add change delete history export share",
     },
 }
+
+#: model -> (front-end URL name, the action it needs); the URL takes the record's pk
+FRONT_END = {
+    "wagtail_send_learning_wall.Post": [
+        ("wagtail_send_learning_wall:post", "view"),
+        ("wagtail_send_learning_wall:edit", "change"),
+    ],
+    "wagtail_send_learning_walks.LearningWalk": [
+        ("wagtail_send_learning_walks:plan", "view"),
+        ("wagtail_send_learning_walks:edit", "change"),
+    ],
+    "wagtail_send_learning_walks.Feedback": [("wagtail_send_learning_walks:feedback", "view")],
+    "wagtail_send_skills_audit.Response": [
+        ("wagtail_send_skills_audit:response", "view"),
+        ("wagtail_send_skills_audit:response_export", "export"),
+    ],
+    "wagtail_send_skills_audit.NeedProfile": [("wagtail_send_skills_audit:profile", "view")],
+}

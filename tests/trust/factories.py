@@ -34,6 +34,9 @@ OVERRIDES = {
     },
 }
 
+#: label -> optional links to a person that a realistic record has (set to the author)
+PEOPLE_LINKS = {"wagtail_send_learning_walks.Visit": ("staff_member",)}
+
 
 def feature_record_models():
     """Every record model of every feature app (the core's test model excluded)."""
@@ -85,8 +88,8 @@ def build(model, *, school, author, **values):
             continue
         if field.name == "school":
             values["school"] = school
-        elif field.name == "created_by":
-            values["created_by"] = author
+        elif field.name == "created_by" or field.name in PEOPLE_LINKS.get(model._meta.label, ()):
+            values[field.name] = author
         elif _needs_value(field):
             values[field.name] = _value(field, school, author)
     with acting_as(author, "Made by the trust tests"):

@@ -65,7 +65,8 @@ def _tamper_statements(history, row, rng):
     quoted = connection.ops.quote_name(column)
     if column in numbers:
         return f"UPDATE {table} SET {quoted} = {quoted} + 1 {where}", column  # noqa: S608
-    return f"UPDATE {table} SET {quoted} = COALESCE({quoted}, '') || 'x' {where}", column  # noqa: S608
+    flip = f"CASE WHEN {quoted} = 'a' THEN 'b' ELSE 'a' END"  # fits any length, always differs
+    return f"UPDATE {table} SET {quoted} = {flip} {where}", column  # noqa: S608
 
 
 def tamper_trials():
