@@ -20,7 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -112,6 +112,7 @@ class Generator:
             made["walks"] = self._step("learning walks", self._walks)
             made["answers"] = self._step("skills-audit answers", self._answers)
             made["grants"] = self._step("object-permission grants", self._grants)
+            self._step("planner statistics", self._analyze)
         return made
 
     def _step(self, label, function):
@@ -122,6 +123,12 @@ class Generator:
             f"{label}: {result if result is not None else 'done'} ({self.timings[label]:.1f} s)"
         )
         return result
+
+    def _analyze(self):
+        # Without fresh statistics after a bulk load, PostgreSQL misjudges small lookups
+        # (the history chain's head) as huge, and even compiles them with JIT.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def _demo(self):
         # The demo's workflow e-mails would only clutter the output here.
