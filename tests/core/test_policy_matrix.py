@@ -118,3 +118,15 @@ def test_listing_is_one_query_whatever_the_size(people, school, django_assert_nu
     memberships_of(people["senco"])
     with django_assert_num_queries(1):
         assert len(list(visible(people["senco"], Note))) == 50
+
+
+def test_a_role_scope_narrows_a_roles_reach_in_checks_and_listings(people, school, monkeypatch):
+    from django.db.models import Q
+
+    monkeypatch.setattr(Note, "role_scopes", {"slt": Q(title__startswith="Final")})
+    draft = Note.objects.create(school=school, title="Draft report")
+    final = Note.objects.create(school=school, title="Final report")
+    slt = people["slt"]
+    assert not can(slt, "view", draft) and can(slt, "view", final)
+    assert list(visible(slt, Note)) == [final]
+    assert can(people["senco"], "view", draft)  # other roles are not narrowed

@@ -2,7 +2,9 @@
 
 A person may do an action to a record when, in this order:
 
-1. their role in the record's school holds the action (``Model.role_actions``);
+1. their role in the record's school holds the action (``Model.role_actions``), and
+   the record is within that role's reach where the model narrows it
+   (``Model.role_scopes``: role -> Q, e.g. governors read a report once signed off);
 2. they created the record and authors hold it (``Model.author_actions``);
 3. they have a per-record grant for it (guardian's direct-FK object permission);
 4. they are an active superuser.
@@ -159,7 +161,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         if user.is_superuser:
             return True
         held = memberships_of(user).get(self._school_id(instance), set())
-        if held & self._roles_for(actions):
+        if self._role_allows(held & self._roles_for(actions), instance):
             return True
         if actions & self._author_actions and instance.created_by_id == user.pk:
             return True
@@ -169,6 +171,32 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         return bool(grantable) and (
             self._grants_of(user, grantable).filter(content_object=instance).exists()
         )
+
+    @property
+    def _role_scopes(self):
+        return getattr(self.model, "role_scopes", {})
+
+    def _role_allows(self, roles, instance):
+        """Whether any of ``roles`` (held in the record's school) reaches this record."""
+        scopes = self._role_scopes
+        if any(role not in scopes for role in roles):
+            return True
+        return any(
+            self.model._default_manager.filter(scopes[role], pk=instance.pk).exists()
+            for role in roles
+        )
+
+    def _role_filter(self, user, roles):
+        """Records that ``roles``, as ``user`` holds them school by school, reach."""
+        memberships = memberships_of(user).items()
+        scopes = self._role_scopes
+        unscoped = {role for role in roles if role not in scopes}
+        q = self._in_schools([sid for sid, held in memberships if held & unscoped])
+        for role in roles & set(scopes):
+            schools = [sid for sid, held in memberships if role in held]
+            if schools:
+                q |= self._in_schools(schools) & scopes[role]
+        return q
 
     def _public_filter(self):
         public_filter = getattr(self.model, "public_filter", None)
@@ -192,9 +220,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return records.filter(public) if public is not None else records.none()
         if user.is_superuser:
             return records
-        roles = self._roles_for(actions)
-        schools = [sid for sid, held in memberships_of(user).items() if held & roles]
-        q = self._in_schools(schools)
+        q = self._role_filter(user, self._roles_for(actions))
         if actions & self._author_actions:
             q |= Q(created_by=user)
         grantable = self._grantable(actions)

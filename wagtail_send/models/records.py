@@ -113,6 +113,8 @@ class SchoolRecord(models.Model):
         Role.SLT: {"view", "history", "export"},
         Role.GOVERNOR: set(),
     }
+    #: Optional narrowing of a role's reach: ``{role: Q}`` (see the policy).
+    role_scopes = {}
     #: Actions the person who created a record holds on it.
     author_actions = {"view", "change", "delete", "history", "share"}
 

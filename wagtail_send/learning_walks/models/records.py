@@ -11,6 +11,7 @@ Who reads what (issue 7, item 5) is said here, per model:
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 
@@ -169,6 +170,8 @@ class WalkReport(WalkPartMixin, SchoolRecord):
         Role.SLT: {"view", "history", "export"},
         Role.GOVERNOR: {"view", "export"},
     }
+    #: Governors read a report once the walk is signed off, not while it is drafted.
+    role_scopes = {Role.GOVERNOR: Q(walk__signed_off_at__isnull=False)}
     author_actions = {"share"}
 
     class Meta:
