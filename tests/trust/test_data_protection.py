@@ -1,0 +1,104 @@
+"""UK GDPR: subject access end to end, reads logged, retention, legal hold."""
+
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail_send.privacy import reads_of
+
+from .factories import make
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TypeError,
+    reason="defect: wagtail_send.privacy.personal_data_of passes JSONField values (dicts, "
+    "e.g. skills-audit answers) to DjangoJSONEncoder.default, which raises TypeError",
+)
+def test_subject_access_export_for_a_demo_teacher_covers_every_feature(db):
+    """The demo's Year 3 teacher posted, answered an audit and had their class visited."""
+    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("export_personal_data", "teacher", stdout=out)
+    export = json.loads(out.getvalue())
+    assert export["person"]["username"] == "teacher"
+    teacher = get_user_model().objects.get(username="teacher")
+    for label in (
+        "wagtail_send.Membership",
+        "wagtail_send_learning_wall.Post",
+        "wagtail_send_skills_audit.Response",
+    ):
+        assert label in export, label
+        assert all(teacher.pk in row.values() for row in export[label]), label
+    walks = [label for label in export if label.startswith("wagtail_send_learning_walks.")]
+    assert walks, "nothing from learning walks, though the teacher's class was visited"
+
+
+def test_reading_someone_elses_audit_answers_is_logged(cast, school, client):
+    from wagtail_send.skills_audit.models import Response
+
+    response = make(Response, school=school, author=cast["author"])
+    url = reverse("wagtail_send_skills_audit:response", args=[response.pk])
+    client.force_login(cast["author"])
+    assert client.get(url).status_code == 200
+    assert list(reads_of(response)) == []  # reading your own answers is not logged
+    client.force_login(cast["senco"])
+    assert client.get(url).status_code == 200
+    assert [r.reader for r in reads_of(response)] == [cast["senco"]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect: learning_walks.views.feedback.read does not call privacy.log_read",
+)
+def test_reading_learning_walk_feedback_is_logged(cast, school, client):
+    from wagtail_send.learning_walks.models import Feedback
+
+    feedback = make(Feedback, school=school, author=cast["author"])
+    client.force_login(cast["senco"])
+    url = reverse("wagtail_send_learning_walks:feedback", args=[feedback.pk])
+    assert client.get(url).status_code == 200
+    assert [r.reader for r in reads_of(feedback)] == [cast["senco"]]
+
+
+def test_retention_command_erases_old_answers_and_keeps_recent_ones(cast, school):
+    from wagtail_send.models import ErasureRecord
+    from wagtail_send.skills_audit.models import Campaign, Response
+
+    today = timezone.localdate()
+    old = make(Campaign, school=school, author=cast["senco"])
+    Campaign.objects.filter(pk=old.pk).update(closes_on=today - datetime.timedelta(days=40))
+    recent = make(Campaign, school=school, author=cast["senco"])
+    Campaign.objects.filter(pk=recent.pk).update(closes_on=today - datetime.timedelta(days=5))
+    gone = make(Response, school=school, author=cast["author"], campaign=old)
+    kept = make(Response, school=school, author=cast["author"], campaign=recent)
+    with override_settings(WAGTAILSEND_ANSWER_RETENTION_DAYS=30):
+        call_command("skills_audit_retention", stdout=StringIO())
+    assert not Response.objects.filter(pk=gone.pk).exists()
+    assert Response.objects.filter(pk=kept.pk).exists()
+    assert ErasureRecord.objects.filter(object_id=gone.pk).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="missing: no legal hold exists; wagtail_send.audit.erase erases any record",
+)
+def test_erasure_respects_a_legal_hold(cast, school):
+    from django.core.exceptions import ValidationError
+
+    from wagtail_send.audit import erase
+    from wagtail_send.learning_wall.models import Post
+
+    post = make(Post, school=school, author=cast["author"])
+    post.legal_hold = True
+    post.save()
+    with pytest.raises(ValidationError):
+        erase(post, by=cast["senco"], reason="Data-protection request 9")
+    assert Post.objects.filter(pk=post.pk).exists()
