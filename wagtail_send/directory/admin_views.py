@@ -18,6 +18,13 @@ EXPORTS = [
 ]
 
 
+class ServiceChildIndexView(RecordIndexView):
+    """Contacts and locations: each row names its service, fetched in the same query."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("service")
+
+
 class ServiceIndexView(RecordIndexView):
     """The services listing, with Import and Export in its "More" menu."""
 

@@ -117,6 +117,7 @@ class OrganisationViewSet(DirectoryViewSet):
 
 class ContactViewSet(DirectoryViewSet):
     model = Contact
+    index_view_class = admin_views.ServiceChildIndexView
     icon = "user"
     menu_label = _("Contacts")
     form_fields = [
@@ -136,6 +137,7 @@ class ContactViewSet(DirectoryViewSet):
 
 class LocationViewSet(DirectoryViewSet):
     model = Location
+    index_view_class = admin_views.ServiceChildIndexView
     icon = "site"
     menu_label = _("Locations")
     form_fields = [
