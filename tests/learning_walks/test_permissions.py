@@ -1,6 +1,7 @@
 """Who sees what: walkers, a guest walker, governors, visited staff (issue 7, item 5)."""
 
 import pytest
+from django.utils import timezone
 
 from wagtail_send.access import can, visible
 from wagtail_send.audit import acting_as
@@ -31,6 +32,12 @@ def _observation(walk, walker_user):
         )
         share_with_team(observation, by=walker_user)
     return observation
+
+
+def _sign_off(walk, senco):
+    with acting_as(senco, "Test"):
+        walk.signed_off_at, walk.signed_off_by = timezone.now(), senco
+        walk.save(update_fields=["signed_off_at", "signed_off_by", "updated_at"])
 
 
 def _report(walk, senco):
@@ -106,6 +113,8 @@ def test_governor_reads_reports_but_not_observations_unless_they_walked(walk, sc
     unwalked = _observation(other, people["slt"])
     walked = _observation(walk, people["slt"])
     report = _report(other, senco)
+    assert not can(governor, "view", report)  # a draft until the walk is signed off
+    _sign_off(other, senco)
     assert can(governor, "view", report)
     assert not can(governor, "view", unwalked)
     assert can(governor, "view", walked)
@@ -119,6 +128,7 @@ def test_governor_report_page_shows_no_raw_notes(client, walk, school, people):
         add_walker(other, people["slt"], "teaching", by=senco)
     _observation(other, people["slt"])
     _report(other, senco)
+    _sign_off(other, senco)
     client.force_login(people["governor"])
     page = client.get(url("report", other.pk)).content.decode()
     assert "Strong scaffolding." in page
