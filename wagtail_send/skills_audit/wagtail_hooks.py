@@ -4,9 +4,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from wagtail_send.views.records import RecordIndexView
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from .models import Campaign, NeedProfile, Question, Response
+
+
+class QuestionIndexView(RecordIndexView):
+    """Each row names its type of need: fetched with the question, not once a row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("need")
+
+
+class ResponseIndexView(RecordIndexView):
+    """Each row names the audit and the person: fetched with the answers."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("campaign", "created_by")
 
 
 class CampaignViewSet(SchoolRecordViewSet):
@@ -28,6 +43,7 @@ class CampaignViewSet(SchoolRecordViewSet):
 
 class QuestionViewSet(SchoolRecordViewSet):
     model = Question
+    index_view_class = QuestionIndexView
     icon = "help"
     menu_label = _("Question bank")
     form_fields = ["school", "area", "need", "text", "hint", "position"]
@@ -48,6 +64,7 @@ class ResponseViewSet(SchoolRecordViewSet):
     """Individual answers: listed only to the person and the answer readers; read-only."""
 
     model = Response
+    index_view_class = ResponseIndexView
     icon = "user"
     menu_label = _("Individual answers")
     form_fields = ["answers"]
