@@ -7,7 +7,8 @@ from wagtail.images import get_image_model
 
 from tests.learning_wall.conftest import photo_upload
 from wagtail_send.audit import verify_history
-from wagtail_send.learning_wall.models import AreaOfNeed, Post, PostImage
+from wagtail_send.learning_wall.models import Post, PostImage
+from wagtail_send.models import NeedType
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def post_data(school, **overrides):
         "kind": "photograph",
         "title": "Sensory circuit",
         "body": "We ran a **sensory circuit** before phonics.\n\n- bounce\n- balance",
-        "areas_of_need": [AreaOfNeed.objects.get(code="SEMH").pk],
+        "areas_of_need": [NeedType.objects.get(code="SEMH").pk],
         "key_stages": ["ks1", "ks2"],
         "photo_description": "Children's feet on balance stepping stones",
     }

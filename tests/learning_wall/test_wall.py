@@ -8,15 +8,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail_send.learning_wall.models import AreaOfNeed, HalfTerm, Post, PostImage, Theme
+from wagtail_send.learning_wall.models import HalfTerm, Post, PostImage, Theme
 from wagtail_send.learning_wall.wall import wall_posts
+from wagtail_send.models import NeedType
 
 pytestmark = pytest.mark.django_db
 
 
 def test_filters_and_search(client, people, school, wall, team, make_post):
     theme = Theme.objects.create(school=school, title="Partnerships with parents")
-    autism = AreaOfNeed.objects.get(code="ASD")
+    autism = NeedType.objects.get(code="ASD")
     a = make_post(title="Now and next board", kind="resource", team=team, key_stages=",ks1,")
     a.areas_of_need.add(autism)
     make_post(title="Parents' coffee morning", kind="photograph", theme=theme)
@@ -92,9 +93,9 @@ def _make_posts(school, author, count, with_photo):
             for n in range(count)
         ]
     )
-    area = AreaOfNeed.objects.get(code="SLCN")
+    area = NeedType.objects.get(code="SLCN")
     Post.areas_of_need.through.objects.bulk_create(
-        [Post.areas_of_need.through(post_id=p.pk, areaofneed_id=area.pk) for p in posts]
+        [Post.areas_of_need.through(post_id=p.pk, needtype_id=area.pk) for p in posts]
     )
     PostImage.objects.create(post=posts[0], image=with_photo)
     return posts

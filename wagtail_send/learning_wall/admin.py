@@ -5,13 +5,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from wagtail_send.views.records import RecordIndexView
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from .admin_forms import RotaForm
-from .models import AreaOfNeed, HalfTerm, Post, Team, Theme
+from .models import HalfTerm, Post, Team, Theme
 
 
 class RotaViewSet(SchoolRecordViewSet):
@@ -86,16 +85,3 @@ class ThemeViewSet(RotaViewSet):
     url_prefix = "learning-wall/themes"
     form_fields = ["school", "title", "description", "starts_on", "ends_on"]
     list_display = ["title", "starts_on", "ends_on", "school"]
-
-
-class AreaOfNeedViewSet(ModelViewSet):
-    """The list of areas of need, shared by every school: superusers amend it."""
-
-    model = AreaOfNeed
-    icon = "list-ul"
-    menu_label = _("Areas of need")
-    url_prefix = "learning-wall/areas-of-need"
-    form_fields = ["code", "name", "broad_area"]
-    list_display = ["name", "code", "broad_area"]
-    list_filter = ["broad_area"]
-    copy_view_enabled = False

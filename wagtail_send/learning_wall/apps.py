@@ -9,17 +9,12 @@ class LearningWallConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_follow_up, register_report_section
 
-        from .areas import ensure_areas_of_need
         from .models import Team, Useful
         from .report import render_training_summary
         from .themes import theme_from_action
-
-        post_migrate.connect(ensure_areas_of_need, sender=self)
 
         register_personal_data(Useful, "user")
         register_personal_data(Team, "members")

@@ -10,11 +10,11 @@ from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
 from wagtail.api.rich_text import APIRichText
 
 from wagtail_send.conf import send_settings
-from wagtail_send.models import School
+from wagtail_send.models import NeedType, School
 from wagtail_send.schools import schools_for
 from wagtail_send.uploads import clean_image_upload
 
-from .models import BODY_FEATURES, AreaOfNeed, HalfTerm, KeyStage, Kind, Post, Reply, Team, Theme
+from .models import BODY_FEATURES, HalfTerm, KeyStage, Kind, Post, Reply, Team, Theme
 from .rules import can_add
 
 
@@ -40,7 +40,7 @@ class WallFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("What"), required=False)
     area = forms.ModelChoiceField(
-        label=_("Area of need"), queryset=AreaOfNeed.objects.all(), required=False
+        label=_("Area of need"), queryset=NeedType.objects.filter(in_use=True), required=False
     )
     key_stage = forms.ChoiceField(label=_("Year groups"), required=False)
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)

@@ -38,34 +38,6 @@ class KeyStage(models.TextChoices):
     POST_16 = "post16", _("Post-16 (years 12 to 13)")
 
 
-class BroadArea(models.TextChoices):
-    """The four broad areas of need (SEND Code of Practice 2015, 6.28-6.35)."""
-
-    COMMUNICATION = "communication", _("Communication and interaction")
-    COGNITION = "cognition", _("Cognition and learning")
-    SEMH = "semh", _("Social, emotional and mental health")
-    SENSORY = "sensory", _("Sensory and/or physical")
-    OTHER = "other", _("Other")
-
-
-class AreaOfNeed(models.Model):
-    """A type of need a post is about. Data, not code: the DfE list changes."""
-
-    code = models.CharField(_("code"), max_length=10, unique=True)
-    name = models.CharField(_("name"), max_length=255)
-    broad_area = models.CharField(_("broad area"), max_length=20, choices=BroadArea.choices)
-
-    history = SendHistoricalRecords()
-
-    class Meta:
-        ordering = ["broad_area", "name"]
-        verbose_name = _("area of need")
-        verbose_name_plural = _("areas of need")
-
-    def __str__(self):
-        return self.name
-
-
 class RotaRecord(SchoolRecord):
     """Teams, half-terms and themes: the SENCO sets them, staff read them."""
 
@@ -174,7 +146,7 @@ class Post(SchoolRecord):
         related_name="posts",
     )
     areas_of_need = models.ManyToManyField(
-        AreaOfNeed, verbose_name=_("areas of need"), blank=True, related_name="+"
+        "wagtail_send.NeedType", verbose_name=_("areas of need"), blank=True, related_name="+"
     )
     # Codes joined as ",ks1,ks2," so one filter works on SQLite and PostgreSQL alike.
     key_stages = models.CharField(_("year groups"), max_length=100, blank=True)

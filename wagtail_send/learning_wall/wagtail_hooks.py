@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from .admin import AreaOfNeedViewSet, HalfTermViewSet, PostViewSet, TeamViewSet, ThemeViewSet
+from .admin import HalfTermViewSet, PostViewSet, TeamViewSet, ThemeViewSet
 from .bulk import ArchivePostsBulkAction
 from .pages import LearningWallPage
 from .privacy import restrict_to_staff
@@ -11,7 +11,7 @@ from .privacy import restrict_to_staff
 class LearningWallViewSetGroup(ModelViewSetGroup):
     menu_label = _("Learning wall")
     menu_icon = "image"
-    items = (PostViewSet, TeamViewSet, HalfTermViewSet, ThemeViewSet, AreaOfNeedViewSet)
+    items = (PostViewSet, TeamViewSet, HalfTermViewSet, ThemeViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -15,7 +15,6 @@ from PIL import Image, ImageDraw
 
 from wagtail_send.learning_wall.media import save_image
 from wagtail_send.learning_wall.models import (
-    AreaOfNeed,
     HalfTerm,
     Post,
     PostImage,
@@ -26,7 +25,7 @@ from wagtail_send.learning_wall.models import (
 )
 from wagtail_send.learning_wall.pages import LearningWallPage
 from wagtail_send.learning_wall.privacy import restrict_to_staff
-from wagtail_send.models import Membership
+from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
 
 D = datetime.date
@@ -261,7 +260,7 @@ def load(*, school, people, home):
         )
     if Post.objects.filter(school=school).exists():
         return
-    areas = {a.code: a for a in AreaOfNeed.objects.all()}
+    areas = {a.code: a for a in NeedType.objects.all()}
     posts = {}
     for kind, title, body, team, author, day, codes, stages, colour in POSTS:
         post = Post.objects.create(
