@@ -6,6 +6,8 @@ key to the user model, so nothing is forgotten. Records inheriting ``SchoolRecor
 registered by their ``created_by`` automatically.
 """
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -37,12 +39,18 @@ def personal_data_of(user):
         for field in fields:
             q |= Q(**{field: user})
         rows = [
-            {k: DjangoJSONEncoder().default(v) if not _plain(v) else v for k, v in row.items()}
+            {k: v if _plain(v) else _jsonable(v) for k, v in row.items()}
             for row in model._base_manager.filter(q).values()
         ]
         if rows:
             export[model._meta.label] = rows
     return export
+
+
+def _jsonable(value):
+    # JSONField values (dicts, lists) hold plain values already; the rest (dates,
+    # decimals, UUIDs) become the strings DjangoJSONEncoder gives them.
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 def _plain(value):

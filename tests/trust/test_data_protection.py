@@ -16,12 +16,6 @@ from wagtail_send.privacy import reads_of
 from .factories import make
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="defect: wagtail_send.privacy.personal_data_of passes JSONField values (dicts, "
-    "e.g. skills-audit answers) to DjangoJSONEncoder.default, which raises TypeError",
-)
 def test_subject_access_export_for_a_demo_teacher_covers_every_feature(db):
     """The demo's Year 3 teacher posted, answered an audit and had their class visited."""
     call_command("load_demo", stdout=StringIO())
