@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail_send.access import can, grant
+from wagtail_send.privacy import log_read
 
 from ..forms import FeedbackForm
 from ..models import Feedback
@@ -51,12 +52,17 @@ def read(request, pk):
         Feedback.objects.active().select_related("walk", "visit__staff_member"), pk=pk
     )
     check(request.user, "view", feedback)
+    # Feedback is about the member of staff visited: they may learn who else read it.
+    if feedback.visit.staff_member_id != request.user.pk:
+        log_read(request.user, feedback)
     context = {
         "feedback": feedback,
         "walk": feedback.walk,
         "visit": feedback.visit,
         "can_change": can(request.user, "change", feedback),
-        "can_send": feedback.sent_at is None and can(request.user, "share", feedback),
+        "can_send": feedback.sent_at is None
+        and feedback.visit.staff_member_id is not None
+        and can(request.user, "share", feedback),
     }
     return render(request, "wagtail_send/learning_walks/feedback.html", context)
 
@@ -68,6 +74,10 @@ def send(request, pk):
     feedback = get_object_or_404(Feedback.objects.active().select_related("visit"), pk=pk)
     walk_for(request, feedback.walk_id, "change")
     check(request.user, "share", feedback)
+    if feedback.visit.staff_member is None:
+        # Their account was removed after the visit (the visit keeps its place).
+        messages.error(request, _("No one can be sent this feedback: their account has gone."))
+        return redirect("wagtail_send_learning_walks:feedback", pk=feedback.pk)
     with transaction.atomic():
         grant(feedback, feedback.visit.staff_member, "view", by=request.user)
         feedback.sent_at = timezone.now()
