@@ -11,10 +11,18 @@ from .schools import schools_for
 
 
 class SchoolRecordForm(WagtailAdminModelForm):
-    """Admin form for a school record: only schools where the person may add records."""
+    """Admin form for a school record: only schools where the person may add records.
+
+    It also carries the record's version (its last-changed time) in a hidden field, so
+    that when two people edit one record the second to save is told, instead of
+    silently overwriting the first one's change.
+    """
+
+    record_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["record_version"].initial = self._stored_version()
         field = self.fields.get("school")
         if field is None:
             return
@@ -32,6 +40,27 @@ class SchoolRecordForm(WagtailAdminModelForm):
         field.queryset = schools
         if len(schools) == 1:
             field.initial = schools[0].pk
+
+    def _stored_version(self):
+        model = type(self.instance)
+        if not self.instance.pk or not hasattr(self.instance, "updated_at"):
+            return ""
+        when = model._base_manager.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
+        return when[0].isoformat() if when else ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        opened = cleaned_data.get("record_version")
+        if opened and opened != self._stored_version():
+            raise ValidationError(
+                _(
+                    "Someone else saved a change to this record after you opened it, so "
+                    "yours has not been saved. Copy what you changed, reload the page to see "
+                    "their change, and make yours again."
+                ),
+                code="stale",
+            )
+        return cleaned_data
 
 
 class GrantForm(forms.Form):
