@@ -18,11 +18,29 @@ def django_db_setup(django_db_setup, django_db_blocker):
             cursor.execute("SET wagtail_send.allow_truncate = 'on'")
 
 
+@pytest.fixture(autouse=True)
+def _forget_cached_state():
+    """Wagtail caches site root paths; a rolled-back test must not leave its own behind."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def tamper_with_history():
-    """Act as someone who has dropped the append-only triggers (PostgreSQL)."""
+    """Act as a database owner who has disabled the append-only triggers (PostgreSQL).
+
+    Not the erasure flag: under it the trigger returns OLD for an UPDATE, which turns
+    every edit into a no-op, so a tamper test would edit nothing. ALTER TABLE is
+    transactional in PostgreSQL: the test's rollback puts the triggers back.
+    """
     if connection.vendor == "postgresql":
+        from wagtail_send.audit.chain import chained_history_models
+
         with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('wagtail_send.erasure', 'on', true)")
+            for model in chained_history_models():
+                table = connection.ops.quote_name(model._meta.db_table)
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
 
 
 @pytest.fixture

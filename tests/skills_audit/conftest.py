@@ -1,7 +1,6 @@
 """Fixtures for the skills audit: an open audit with the default question bank, and staff."""
 
 import datetime
-import importlib
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +9,7 @@ from django.utils import timezone
 from wagtail_send.audit import acting_as
 from wagtail_send.audit.bulk import write_history
 from wagtail_send.models import Membership, NeedType
+from wagtail_send.models.needs import seed_need_types
 from wagtail_send.roles import Role
 from wagtail_send.skills_audit.models import Campaign, Question, Response
 
@@ -75,12 +75,8 @@ def answer_all(campaign, users, answers, job_title="Class teacher"):
 
 @pytest.fixture
 def census_codes(school):
-    """The core's census types of need, which a transactional test may have flushed."""
-    seed = importlib.import_module("wagtail_send.migrations.0003_seed_need_types")
-    for position, (code, name, area) in enumerate(seed.NEED_TYPES):
-        NeedType.objects.get_or_create(
-            code=code, defaults={"name": name, "broad_area": area, "position": position}
-        )
+    """The core's census types of need (seeded on migrate and after every flush)."""
+    seed_need_types(NeedType)
 
 
 @pytest.fixture

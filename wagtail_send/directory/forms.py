@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_send.access import visible
 from wagtail_send.forms import SchoolRecordForm
 
-from .models import Organisation, Service
+from .models import SERVICE_DETAIL_FIELDS, Organisation, Service
 
 
 class DirectoryRecordForm(SchoolRecordForm):
@@ -76,24 +76,4 @@ class MaintainerServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = [
-            "name",
-            "description",
-            "status",
-            "service_type",
-            "need_communication",
-            "need_cognition",
-            "need_semh",
-            "need_sensory",
-            "eligibility",
-            "minimum_age",
-            "maximum_age",
-            "application_process",
-            "fees",
-            "languages",
-            "url",
-            "email",
-            "phone",
-            "is_public",
-            "internal_notes",
-        ]
+        fields = ["name", *SERVICE_DETAIL_FIELDS]

@@ -88,6 +88,29 @@ class ServiceQuerySet(SchoolRecordQuerySet):
         )
 
 
+#: A service's own details, in the order staff read and edit them.
+SERVICE_DETAIL_FIELDS = [
+    "description",
+    "status",
+    "service_type",
+    "need_communication",
+    "need_cognition",
+    "need_semh",
+    "need_sensory",
+    "eligibility",
+    "minimum_age",
+    "maximum_age",
+    "application_process",
+    "fees",
+    "languages",
+    "url",
+    "email",
+    "phone",
+    "is_public",
+    "internal_notes",
+]
+
+
 class Service(DirectoryRecord):
     """A service the school works with or signposts families to (ORUK ``service``)."""
 

@@ -9,7 +9,7 @@ from wagtail_send.viewsets import SchoolRecordViewSet
 
 from . import admin_views
 from .forms import DirectoryRecordForm, ServiceAdminForm
-from .models import Contact, Location, Organisation, Service
+from .models import SERVICE_DETAIL_FIELDS, Contact, Location, Organisation, Service
 
 
 class DirectoryViewSet(SchoolRecordViewSet):
@@ -49,24 +49,7 @@ class ServiceViewSet(DirectoryViewSet):
     inspect_view_fields = [
         "name",
         "organisation",
-        "description",
-        "status",
-        "service_type",
-        "need_communication",
-        "need_cognition",
-        "need_semh",
-        "need_sensory",
-        "eligibility",
-        "minimum_age",
-        "maximum_age",
-        "application_process",
-        "fees",
-        "languages",
-        "url",
-        "email",
-        "phone",
-        "is_public",
-        "internal_notes",
+        *SERVICE_DETAIL_FIELDS,
         "last_verified_on",
         "last_verified_by",
         "maintainer",
