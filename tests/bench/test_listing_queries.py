@@ -23,9 +23,6 @@ KNOWN_MISSES = {
     "wall (teacher)": "over 15",
     # One query per audit for who still has to answer.
     "skills audits (SENCO)": "N+1",
-    # Constant, but the row buttons ask the core policy's model-level check per row, and
-    # for an action no role holds that costs two queries (authored? granted?) each time.
-    "admin audit answers": "over 50",
 }
 
 

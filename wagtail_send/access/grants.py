@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from ..roles import GRANTABLE_ACTIONS
-from .policy import can, memberships_of, policy_for
+from .policy import can, forget_memberships, memberships_of, policy_for
 
 
 def _display(user):
@@ -76,6 +76,7 @@ def grant(record, user, action, *, by, as_guest=False):
     with transaction.atomic():
         assign_perm(codename, user, record)
         _log(record, user, action, by, "granted", as_guest and not is_member)
+    forget_memberships(user)
 
 
 def revoke(record, user, action, *, by):
@@ -85,6 +86,7 @@ def revoke(record, user, action, *, by):
     with transaction.atomic():
         remove_perm(codename, user, record)
         _log(record, user, action, by, "revoked", record.school_id not in memberships_of(user))
+    forget_memberships(user)
 
 
 def grants_for(record):

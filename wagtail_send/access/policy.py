@@ -24,6 +24,7 @@ from wagtail.permissions import policy_registry
 from ..roles import ACTIONS, GRANTABLE_ACTIONS
 
 _CACHE_ATTR = "_wagtail_send_memberships"
+_MODEL_ANSWERS_ATTR = "_wagtail_send_model_answers"
 
 
 def grant_model_for(model):
@@ -58,8 +59,8 @@ def memberships_of(user):
 
 def forget_memberships(user):
     """Drop the cached memberships, after changing them for a user in the same request."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _MODEL_ANSWERS_ATTR):
+        user.__dict__.pop(attr, None)
 
 
 class SchoolRecordPermissionPolicy(BasePermissionPolicy):
@@ -114,11 +115,19 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         return self.user_has_any_permission(user, [action])
 
     def user_has_any_permission(self, user, actions):
-        actions = set(actions) & ACTIONS
+        actions = frozenset(actions) & ACTIONS
         if not actions or not self._is_known_active(user):
             return False
         if user.is_superuser:
             return True
+        # Admin listings ask this once per row button: answer it once per request.
+        answers = user.__dict__.setdefault(_MODEL_ANSWERS_ATTR, {})
+        key = (self.model, actions)
+        if key not in answers:
+            answers[key] = self._member_has_any_permission(user, set(actions))
+        return answers[key]
+
+    def _member_has_any_permission(self, user, actions):
         roles = self._roles_for(actions)
         if any(held & roles for held in memberships_of(user).values()):
             return True

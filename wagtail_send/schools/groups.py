@@ -7,6 +7,7 @@ Roles whose members work in the Wagtail admin (``ADMIN_ROLES``) get Wagtail's
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from ..access.policy import forget_memberships
 from ..roles import Role
 
 ADMIN_ROLES = {Role.SENCO, Role.SLT, Role.GOVERNOR}
@@ -36,6 +37,7 @@ def role_group(school, role):
 def on_membership_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         instance.user.groups.add(role_group(instance.school, instance.role))
+        forget_memberships(instance.user)
 
 
 def on_membership_deleted(sender, instance, **kwargs):
@@ -46,3 +48,4 @@ def on_membership_deleted(sender, instance, **kwargs):
     ).exists()
     if not still_holds:
         instance.user.groups.remove(role_group(instance.school, instance.role))
+    forget_memberships(instance.user)
