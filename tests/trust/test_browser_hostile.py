@@ -9,7 +9,6 @@ and ``window.__xss``.
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets
@@ -19,11 +18,11 @@ from wagtail_send.models import School
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from . import hostile
+from .demo import DEMO_PASSWORD, load_demo
 from .factories import feature_record_models, make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DEMO_PASSWORD = "oakfield-demo"  # noqa: S105  (the demo's fictional accounts)
 
 #: front-end views that show one record, by model, and how to reach them from a record
 FRONT_END_PAGES = {
@@ -83,7 +82,7 @@ def _record_pages(records):
 def test_no_payload_runs_anywhere_it_is_shown(page):
     from wagtail_send.learning_wall.pages import LearningWallPage
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
     school = School.objects.get(urn="999901")
     from django.contrib.auth import get_user_model
 

@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from wagtail_send.privacy import reads_of
 
+from .demo import load_demo
 from .factories import make
 
 
 def test_subject_access_export_for_a_demo_teacher_covers_every_feature(db):
     """The demo's Year 3 teacher posted, answered an audit and had their class visited."""
-    call_command("load_demo", stdout=StringIO())
+    load_demo()
     out = StringIO()
     call_command("export_personal_data", "teacher", stdout=out)
     export = json.loads(out.getvalue())

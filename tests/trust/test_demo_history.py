@@ -11,8 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from tests.conftest import tamper_with_history
 from wagtail_send.audit import verify_history
 from wagtail_send.audit.chain import chained_history_models
+
+from .demo import load_demo
 
 #: random tamper trials per chained history model (the core runs 1,000 on its test model)
 TRIALS_PER_MODEL = 25
@@ -20,7 +23,7 @@ TRIALS_PER_MODEL = 25
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
 
 
 def _models_with_rows():
@@ -68,22 +71,6 @@ def _tamper_statements(history, row, rng):
     return f"UPDATE {table} SET {quoted} = {flip} {where}", column  # noqa: S608
 
 
-def drop_the_triggers():
-    """Act as a database owner who disabled the append-only triggers (PostgreSQL).
-
-    ``tests.conftest.tamper_with_history`` sets the erasure flag, which lets DELETE
-    through but turns UPDATE into a no-op (the trigger returns OLD), so edits would
-    never happen there. Disabling the triggers is transactional: the test's rollback
-    puts them back.
-    """
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for history in chained_history_models():
-            table = connection.ops.quote_name(history._meta.db_table)
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-
-
 def tamper_trials():
     return TRIALS_PER_MODEL * len(chained_history_models())
 
@@ -94,7 +81,7 @@ def test_random_tampering_is_caught_on_every_chained_model(demo, school, make_us
     rng = random.Random(20261122)
     author = make_user("tamperer", school=school, role="senco")
     uncaught = []
-    drop_the_triggers()
+    tamper_with_history()
     for history in chained_history_models():
         model = history.instance_type
         if not history.objects.exists():
