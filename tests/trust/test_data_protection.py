@@ -86,19 +86,36 @@ def test_retention_command_erases_old_answers_and_keeps_recent_ones(cast, school
     assert ErasureRecord.objects.filter(object_id=gone.pk).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="missing: no legal hold exists; wagtail_send.audit.erase erases any record",
-)
-def test_erasure_respects_a_legal_hold(cast, school):
+def test_erasure_and_retention_respect_a_legal_hold(cast, school):
     from django.core.exceptions import ValidationError
 
-    from wagtail_send.audit import erase
+    from wagtail_send.audit import erase, lift_legal_hold, place_legal_hold
     from wagtail_send.learning_wall.models import Post
+    from wagtail_send.models import LegalHold
+    from wagtail_send.skills_audit.models import Campaign, Response
 
     post = make(Post, school=school, author=cast["author"])
-    post.legal_hold = True
-    post.save()
     with pytest.raises(ValidationError):
+        place_legal_hold(post, by=cast["senco"], reason=" ")
+    place_legal_hold(post, by=cast["senco"], reason="Tribunal 2026/14")
+    with pytest.raises(ValidationError, match="legal hold"):
         erase(post, by=cast["senco"], reason="Data-protection request 9")
     assert Post.objects.filter(pk=post.pk).exists()
+    assert lift_legal_hold(post, by=cast["senco"]) == 1
+    erase(post, by=cast["senco"], reason="Data-protection request 9")
+    assert not Post.objects.filter(pk=post.pk).exists()
+    hold = LegalHold.objects.get()
+    assert hold.lifted_by == cast["senco"] and hold.history.count() == 2
+
+    # Retention skips held answers and erases the rest.
+    campaign = make(Campaign, school=school, author=cast["senco"])
+    Campaign.objects.filter(pk=campaign.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=40)
+    )
+    held = make(Response, school=school, author=cast["author"], campaign=campaign)
+    other = make(Response, school=school, author=cast["staff"], campaign=campaign)
+    place_legal_hold(held, by=cast["senco"], reason="Grievance 3")
+    with override_settings(WAGTAILSEND_ANSWER_RETENTION_DAYS=30):
+        call_command("skills_audit_retention", stdout=StringIO())
+    assert Response.objects.filter(pk=held.pk).exists()
+    assert not Response.objects.filter(pk=other.pk).exists()

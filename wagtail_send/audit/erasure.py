@@ -26,6 +26,10 @@ def erase(record, *, by, reason):
 
     if not (reason or "").strip():
         raise ValidationError(_("Say why this record is being erased."))
+    if is_on_legal_hold(record):
+        raise ValidationError(
+            _("This record is under a legal hold: it cannot be erased until the hold is lifted.")
+        )
     history_model = history_model_for(type(record))
     with transaction.atomic():
         _allow_history_deletes()
@@ -51,3 +55,54 @@ def _allow_history_deletes():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config(%s, 'on', true)", [ERASURE_GUC])
+
+
+def _holds(record):
+    from ..models import LegalHold
+
+    return LegalHold.objects.filter(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        lifted_at__isnull=True,
+    )
+
+
+def is_on_legal_hold(record):
+    """Whether ``record`` has a legal hold that has not been lifted."""
+    return _holds(record).exists()
+
+
+def place_legal_hold(record, *, by, reason):
+    """Keep ``record`` from erasure (and retention) until the hold is lifted.
+
+    Args:
+        record: any tracked wagtail-send record.
+        by: the person placing the hold.
+        reason: why (for example the claim or tribunal reference).
+
+    Returns:
+        The :class:`~wagtail_send.models.LegalHold` written.
+    """
+    from ..models import LegalHold
+
+    if not (reason or "").strip():
+        raise ValidationError(_("Say why this record is being kept."))
+    return LegalHold.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        school_id=getattr(record, "school_id", None),
+        reason=reason,
+        placed_by=by,
+    )
+
+
+def lift_legal_hold(record, *, by):
+    """Lift every hold on ``record``; returns how many were lifted (each keeps its history)."""
+    from django.utils import timezone
+
+    lifted = 0
+    for hold in _holds(record):
+        hold.lifted_at, hold.lifted_by = timezone.now(), by
+        hold.save()
+        lifted += 1
+    return lifted

@@ -1,6 +1,6 @@
 """Core models: schools and memberships, per-record grant log, tracked-record base."""
 
-from .access import AccessChange, ErasureRecord, RecordRead
+from .access import AccessChange, ErasureRecord, LegalHold, RecordRead
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet
@@ -10,6 +10,7 @@ __all__ = [
     "AccessChange",
     "BroadArea",
     "ErasureRecord",
+    "LegalHold",
     "Membership",
     "NeedType",
     "RecordRead",

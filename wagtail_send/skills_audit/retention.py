@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_send.audit import acting_as, erase
+from wagtail_send.audit.erasure import is_on_legal_hold
 from wagtail_send.conf import send_settings
 
 from .aggregates import campaign_aggregates
@@ -49,6 +50,8 @@ def apply_retention(today=None):
             with transaction.atomic():
                 store_aggregates(campaign)
                 for response in answers:
+                    if is_on_legal_hold(response):
+                        continue  # kept until the hold is lifted; a later run erases it
                     erase(response, by=None, reason=reason)
                     erased += 1
     return erased
