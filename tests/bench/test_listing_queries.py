@@ -21,8 +21,6 @@ KNOWN_MISSES = {
     # A constant 27: site, page, privacy, session, memberships, the page, prefetches,
     # the rota (half-terms twice, teams, who posted) and the filter form's choices.
     "wall (teacher)": "over 15",
-    # One query per audit for who still has to answer.
-    "skills audits (SENCO)": "N+1",
 }
 
 

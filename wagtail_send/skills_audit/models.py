@@ -138,8 +138,17 @@ class Campaign(SchoolRecord):
             members = members.filter(q)
         return members
 
-    def includes(self, user):
-        return self.audience_memberships().filter(user=user).exists()
+    def includes(self, user, memberships=None):
+        """Whether ``user`` is asked; pass their Membership rows to decide without a query."""
+        if memberships is None:
+            return self.audience_memberships().filter(user=user).exists()
+        titles = {t.lower() for t in self.job_title_list()}
+        return user.is_active and any(
+            m.school_id == self.school_id
+            and m.role != Role.GOVERNOR
+            and (self.audience != Audience.JOB_TITLES or m.job_title.lower() in titles)
+            for m in memberships
+        )
 
 
 class ReaderRoles:

@@ -33,11 +33,12 @@ def index(request):
         r.campaign_id: r
         for r in Response.objects.active().filter(created_by=request.user, campaign__in=campaigns)
     }
+    memberships = list(Membership.objects.filter(user=request.user))
     rows = [
         {
             "campaign": c,
             "response": mine.get(c.pk),
-            "asked": c.is_open and c.includes(request.user),
+            "asked": c.is_open and c.includes(request.user, memberships),
             "can_manage": can(request.user, "change", c),
         }
         for c in campaigns
