@@ -41,8 +41,8 @@ docs: $(VENV)/.test
 # Needs GNU gettext (apt-get install gettext). The compiled catalogues are committed,
 # so installing and running the site never does.
 messages: $(VENV)/.demo
-	cd wagtail_send && ../$(BIN)/django-admin makemessages --locale en_GB --no-obsolete
-	cd wagtail_send && ../$(BIN)/django-admin compilemessages
+	cd wagtail_send && PYTHONPATH=.. ../$(BIN)/django-admin makemessages --locale en_GB --no-obsolete
+	cd wagtail_send && PYTHONPATH=.. ../$(BIN)/django-admin compilemessages
 
 bench: $(VENV)/.test
 	$(BIN)/python manage.py send_bench
