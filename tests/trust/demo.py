@@ -1,4 +1,4 @@
-"""Load the demo school in a test, even after a transactional test has flushed the database."""
+"""Load the demo school in a test, even after a transactional test flushed the database."""
 
 from io import StringIO
 
@@ -10,16 +10,25 @@ from django.utils.translation import get_supported_language_variant
 DEMO_PASSWORD = "oakfield-demo"  # noqa: S105  (fictional demo accounts only)
 
 
-def load_demo():
-    """``manage.py load_demo``, after putting back what Wagtail's migrations made.
-
-    A transactional test ends by flushing every table, taking Wagtail's root page and
-    default locale (rows written by its data migrations) with it.
+def restore_migration_rows():
+    """Put back the rows data migrations wrote, which a transactional test's flush removes:
+    Wagtail's default locale, root page and root collection, and the census types of need.
     """
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
+
+    from wagtail_send.models import NeedType
+    from wagtail_send.models.needs import seed_need_types
 
     if not Locale.objects.exists():
         Locale.objects.create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    seed_need_types(NeedType)
+
+
+def load_demo():
+    """``manage.py load_demo``, quietly, on a database with its migration rows."""
+    restore_migration_rows()
     call_command("load_demo", stdout=StringIO())
