@@ -106,3 +106,23 @@ def test_admin_index_never_lists_another_schools_record(cast, other_school, clie
         assert index.status_code == 200, label
         edit_url = reverse(viewset.get_url_name("edit"), args=[record.pk])
         assert edit_url not in index.content.decode(), label
+
+
+def test_governors_read_a_walk_report_once_the_walk_is_signed_off(cast, school):
+    """The one scoped cell of the table: ``WalkReport.role_scopes`` for governors."""
+    from django.utils import timezone
+
+    from wagtail_send.learning_walks.models import WalkReport
+
+    from .factories import make
+
+    report = make(WalkReport, school=school, author=cast["senco"])
+    governor = cast["governor"]
+    assert not can(governor, "view", report)
+    walk = report.walk
+    walk.signed_off_at = timezone.now()
+    walk.save()
+    report.refresh_from_db()
+    assert can(governor, "view", report) and can(governor, "export", report)
+    assert not can(governor, "change", report)
+    assert visible(governor, WalkReport).filter(pk=report.pk).exists()
