@@ -13,6 +13,7 @@ class WagtailSendConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from simple_history.signals import pre_create_historical_record
         from wagtail.permissions import register_permission_policy
+        from wagtail.signals import page_published, page_unpublished
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .access import SchoolRecordPermissionPolicy
@@ -21,6 +22,7 @@ class WagtailSendConfig(AppConfig):
         from .audit.chain import on_pre_create_historical_record
         from .models import Membership, School, SchoolRecord
         from .models.needs import ensure_need_types
+        from .pagecache import forget_pages
         from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
 
@@ -29,6 +31,9 @@ class WagtailSendConfig(AppConfig):
         post_migrate.connect(ensure_need_types, sender=self)
         post_migrate.connect(install_triggers, sender=self)
         post_migrate.connect(baseline_history, sender=self)
+        page_published.connect(forget_pages)
+        page_unpublished.connect(forget_pages)
+        post_save.connect(forget_pages, sender=School)  # the SENCO's contact is on pages
         post_save.connect(on_membership_saved, sender=Membership)
         post_delete.connect(on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:

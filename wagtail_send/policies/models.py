@@ -20,6 +20,7 @@ from wagtail.signals import workflow_approved
 
 from ..conf import send_settings
 from ..models import School
+from ..pagecache import PublicPageCacheMixin
 from . import live
 from .forms import SchoolDocumentForm
 from .items import ITEMS, Live
@@ -58,7 +59,7 @@ def due_by(today=None):
     return today + datetime.timedelta(days=send_settings.POLICY_REVIEW_WARNING_DAYS)
 
 
-class SchoolPoliciesIndexPage(Page):
+class SchoolPoliciesIndexPage(PublicPageCacheMixin, Page):
     """The school's policies page: lists its SEN Information Report and SEND policies."""
 
     # Not one-to-one: a translation of this page (wagtail-localize) belongs to the same school.
@@ -102,7 +103,7 @@ class SchoolPoliciesIndexPage(Page):
         return context
 
 
-class SchoolDocumentPage(Page):
+class SchoolDocumentPage(PublicPageCacheMixin, Page):
     """What the report and every policy share: a school, an owner and review dates."""
 
     school = models.ForeignKey(
