@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Both cores by default; `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n auto
 export DJANGO_SETTINGS_MODULE ?= example_site.settings.dev
 
 .PHONY: demo test lint format docs messages bench clean
