@@ -30,9 +30,8 @@ def _forget_cached_state():
 def tamper_with_history():
     """Act as a database owner who has disabled the append-only triggers (PostgreSQL).
 
-    Not the erasure flag: under it the trigger returns OLD for an UPDATE, which turns
-    every edit into a no-op, so a tamper test would edit nothing. ALTER TABLE is
-    transactional in PostgreSQL: the test's rollback puts the triggers back.
+    Not the erasure flag, which lets deletions through but never an UPDATE. ALTER TABLE
+    is transactional in PostgreSQL: the test's rollback puts the triggers back.
     """
     if connection.vendor == "postgresql":
         from wagtail_send.audit.chain import chained_history_models

@@ -230,3 +230,18 @@ def test_postgresql_refuses_changes_to_history(school, statement):
     ):
         cursor.execute(statement.format(t=_history_table()))
     assert Note.history.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="triggers are PostgreSQL's")
+def test_the_erasure_path_lets_deletions_through_but_never_an_edit(school):
+    from django.db import DatabaseError, transaction
+
+    Note.objects.create(school=school, title="A")
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT set_config('wagtail_send.erasure', 'on', true)")
+        cursor.execute(f"UPDATE {_history_table()} SET body = 'x'")
+    assert Note.history.get().body == ""

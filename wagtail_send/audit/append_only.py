@@ -1,8 +1,8 @@
 """On PostgreSQL, history tables are append-only for the application.
 
-Triggers refuse UPDATE, DELETE and TRUNCATE on every chained history table unless the
-transaction has set ``wagtail_send.erasure`` (which only :func:`wagtail_send.audit.erase`
-does, with SET LOCAL semantics). The hash chain catches what a database owner could still
+Triggers refuse UPDATE always, and DELETE and TRUNCATE unless the transaction has set
+``wagtail_send.erasure`` (which only :func:`wagtail_send.audit.erase` does, with SET
+LOCAL semantics). The hash chain catches what a database owner could still
 do by dropping the triggers.
 
 TRUNCATE is also let through when the database itself sets
@@ -14,12 +14,14 @@ from .erasure import ERASURE_GUC
 
 FUNCTION = f"""
 CREATE OR REPLACE FUNCTION wagtail_send_history_append_only() RETURNS trigger AS $$
+DECLARE
+    erasing boolean := coalesce(current_setting('{ERASURE_GUC}', true), '') = 'on';
 BEGIN
-    IF coalesce(current_setting('{ERASURE_GUC}', true), '') = 'on' THEN
-        RETURN COALESCE(OLD, NEW);
+    IF TG_OP = 'DELETE' AND erasing THEN
+        RETURN OLD;
     END IF;
-    IF TG_OP = 'TRUNCATE'
-       AND coalesce(current_setting('wagtail_send.allow_truncate', true), '') = 'on' THEN
+    IF TG_OP = 'TRUNCATE' AND (erasing OR coalesce(
+        current_setting('wagtail_send.allow_truncate', true), '') = 'on') THEN
         RETURN NULL;
     END IF;
     RAISE EXCEPTION 'wagtail-send history is append-only: % on % refused', TG_OP, TG_TABLE_NAME
