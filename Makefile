@@ -27,7 +27,7 @@ demo: $(VENV)/.demo
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: $(VENV)/.test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=example_site.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
