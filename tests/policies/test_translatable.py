@@ -1,0 +1,33 @@
+"""The policies work with wagtail-localize when a school installs it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_the_report_translates_with_wagtail_localize_installed():
+    pytest.importorskip("wagtail_localize")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/localize",
+            "-p",
+            "no:xdist",
+            "-q",
+            "--ds=example_site.settings.localize",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "example_site.settings.localize"},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "1 passed" in result.stdout
