@@ -1,11 +1,13 @@
 """Helpers every learning-walk view shares: fetching a record the person may act on."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 
 from wagtail_send.access import can
 
 from ..models import LearningWalk
+from ..team import share_with_team
 
 
 def walk_for(request, pk, action="view"):
@@ -24,3 +26,22 @@ def check(user, action, record):
 def walker_of(walk, user):
     """The person's Walker row on this walk, or None."""
     return walk.walkers.filter(user=user).first()
+
+
+def existing_or_new(request, model, walk, **lookup):
+    """The walk's record found by ``lookup`` (if the person may change it), or a new one."""
+    record = model.objects.filter(walk=walk, **lookup).first()
+    if record is None:
+        return model(walk=walk, school=walk.school, created_by=request.user, **lookup)
+    check(request.user, "change", record)
+    return record
+
+
+def save_shared(request, form):
+    """Save the form's record with its change note; a new one is shared with the walk's team."""
+    with form.noting(), transaction.atomic():
+        is_new = form.instance.pk is None
+        record = form.save()
+        if is_new:
+            share_with_team(record, by=request.user)
+    return record

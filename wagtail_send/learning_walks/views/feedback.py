@@ -14,8 +14,7 @@ from wagtail_send.privacy import log_read
 
 from ..forms import FeedbackForm
 from ..models import Feedback
-from ..team import share_with_team
-from .common import check, walk_for
+from .common import check, existing_or_new, save_shared, walk_for
 
 
 @login_required
@@ -25,18 +24,10 @@ def write(request, pk, visit_pk):
     visit = get_object_or_404(walk.visits.select_related("staff_member"), pk=visit_pk)
     if visit.staff_member is None:
         raise PermissionDenied
-    feedback = Feedback.objects.filter(visit=visit).first()
-    if feedback is None:
-        feedback = Feedback(walk=walk, visit=visit, school=walk.school, created_by=request.user)
-    else:
-        check(request.user, "change", feedback)
+    feedback = existing_or_new(request, Feedback, walk, visit=visit)
     form = FeedbackForm(request.POST or None, instance=feedback, walk=walk)
     if form.is_valid():
-        with form.noting(), transaction.atomic():
-            is_new = feedback.pk is None
-            form.save()
-            if is_new:
-                share_with_team(feedback, by=request.user)
+        save_shared(request, form)
         messages.success(request, _("Feedback saved."))
         return redirect("wagtail_send_learning_walks:feedback", pk=feedback.pk)
     return render(

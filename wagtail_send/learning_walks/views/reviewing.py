@@ -16,8 +16,7 @@ from wagtail_send.access import can, visible
 
 from ..forms import ActionForm, FindingForm, ReasonForm, ReportForm
 from ..models import AgreedAction, Finding, LearningWalk, Observation, WalkerRole, WalkReport
-from ..team import share_with_team
-from .common import check, walk_for
+from .common import check, existing_or_new, save_shared, walk_for
 
 
 def _evidence_grid(walk, observations):
@@ -134,18 +133,10 @@ def report(request, pk):
 def compile_report(request, pk):
     """Write or revise the report's summary; the findings and actions come from triangulation."""
     walk = walk_for(request, pk, "change")
-    walk_report = WalkReport.objects.filter(walk=walk).first()
-    if walk_report is None:
-        walk_report = WalkReport(walk=walk, school=walk.school, created_by=request.user)
-    else:
-        check(request.user, "change", walk_report)
+    walk_report = existing_or_new(request, WalkReport, walk)
     form = ReportForm(request.POST or None, instance=walk_report, walk=walk)
     if form.is_valid():
-        with form.noting(), transaction.atomic():
-            is_new = walk_report.pk is None
-            form.save()
-            if is_new:
-                share_with_team(walk_report, by=request.user)
+        save_shared(request, form)
         messages.success(request, _("Report saved."))
         return redirect("wagtail_send_learning_walks:report", pk=walk.pk)
     return render(
