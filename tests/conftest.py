@@ -155,7 +155,8 @@ def sign_in(tab, username, password="pw"):  # noqa: S107
     tab.fill("#id_username", username)
     tab.fill("#id_password", password)
     tab.click("button[type=submit]")
-    tab.wait_for_load_state()
+    # Wait for the redirect away from the form, or the next goto would cancel the sign-in.
+    tab.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def axe_violations(tab):

@@ -1,6 +1,7 @@
 """In Chromium: a parent on a phone finds a service and can call it; axe finds nothing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import axe_violations, sign_in
 
@@ -35,9 +36,9 @@ def test_maintainer_marks_an_entry_checked(page, people, directory, directory_pa
     page.fill("#id_maximum_age", "1")
     page.check("#id_checked")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_role("alert").is_visible()  # the error summary: ages upside down
+    expect(page.get_by_role("alert")).to_be_visible()  # the error summary: ages upside down
     page.fill("#id_maximum_age", "19")
     page.get_by_role("button", name="Save").click()
-    assert "saved" in page.content()
+    expect(page.get_by_text("“Speech and Language Therapy” saved.")).to_be_visible()
     salt.refresh_from_db()
     assert salt.maximum_age == 19 and salt.last_verified_by == people["staff"]

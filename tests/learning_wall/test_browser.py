@@ -4,6 +4,7 @@ import io
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.conftest import axe_violations, sign_in
 from wagtail_send.learning_wall.models import Post
@@ -28,13 +29,14 @@ def test_teacher_posts_a_photo_from_a_phone_and_the_senco_hides_it(phone, page, 
     phone.get_by_label("Describe the photo").fill("Green tray of wooden shapes")
     phone.get_by_role("button", name="Post to the wall").click()
     phone.wait_for_load_state()
-    assert phone.get_by_role("heading", name="Shape sorting tray").is_visible()
+    expect(phone.get_by_role("heading", name="Shape sorting tray")).to_be_visible()
+    phone.wait_for_load_state("load")  # the new page's pictures have arrived
     photo = phone.get_by_role("img", name="Green tray of wooden shapes")
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
     # Nothing on the page is wider than the phone.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.get_by_role("link", name="Back to the learning wall").click()
-    assert phone.get_by_role("link", name="Shape sorting tray").is_visible()
+    expect(phone.get_by_role("link", name="Shape sorting tray")).to_be_visible()
     assert axe_violations(phone) == []
 
     sign_in(page, "senco")
@@ -43,7 +45,7 @@ def test_teacher_posts_a_photo_from_a_phone_and_the_senco_hides_it(phone, page, 
     page.get_by_label("Why? (kept in the history)").fill("Check the photo first")
     page.get_by_role("button", name="Hide from staff").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Hidden by the SENCO.").is_visible()
+    expect(page.get_by_text("Hidden by the SENCO.")).to_be_visible()
     post = Post.objects.get()
     assert post.hidden
     assert post.history.first().history_change_reason == "Check the photo first"
@@ -59,7 +61,7 @@ def test_the_wall_and_the_form_have_no_accessibility_violations(page, wall, peop
     # With errors showing, too.
     page.get_by_role("button", name="Post to the wall").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Enter a title for your post.").first.is_visible()
+    expect(page.get_by_text("Enter a title for your post.").first).to_be_visible()
     assert axe_violations(page) == []
     page.goto(Post.objects.get().get_absolute_url())
     assert axe_violations(page) == []

@@ -1,6 +1,9 @@
 """The public SEN Information Report and the governors' history in Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -45,18 +48,18 @@ def test_public_report_is_accessible_printable_and_fits_a_phone(page, phone, pub
     page.goto(public_report.url)
     assert axe_violations(page) == []
     page.get_by_role("link", name="4. Our SENCO and how to contact them").click()
-    assert page.url.endswith("#item-4")
-    assert page.get_by_role("link", name="senco@oakfield.example").is_visible()
-    assert page.get_by_role("button", name="Print this page").is_visible()  # its script ran
+    expect(page).to_have_url(re.compile("#item-4$"))
+    expect(page.get_by_role("link", name="senco@oakfield.example")).to_be_visible()
+    expect(page.get_by_role("button", name="Print this page")).to_be_visible()  # its script ran
     page.emulate_media(media="print")
-    assert not page.locator(".send-header").is_visible()
-    assert not page.get_by_role("button", name="Print this page").is_visible()
+    expect(page.locator(".send-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
 
     phone.goto(public_report.url)
     assert axe_violations(phone) == []
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    assert phone.get_by_role("heading", name="Contents").is_visible()
+    expect(phone.get_by_role("heading", name="Contents")).to_be_visible()
 
 
 def test_governor_history_and_comparison_are_accessible(page, public_report, people):
@@ -70,8 +73,8 @@ def test_governor_history_and_comparison_are_accessible(page, public_report, peo
     )
     sign_in(page, "governor")
     page.goto(f"/send/policies/history/{public_report.pk}/")
-    assert page.get_by_role("cell", name="Complaints route").is_visible()
+    expect(page.get_by_role("cell", name="Complaints route")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Compare the chosen versions").click()
-    assert page.get_by_role("heading", name="9. Complaints about SEN provision").is_visible()
+    expect(page.get_by_role("heading", name="9. Complaints about SEN provision")).to_be_visible()
     assert axe_violations(page) == []

@@ -1,6 +1,7 @@
 """In Chromium: a teacher answers and saves; the SENCO views the heatmap; axe finds nothing."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import axe_violations, sign_in
 from wagtail_send.skills_audit.models import Response
@@ -26,20 +27,17 @@ def test_teacher_answers_saves_and_comes_back(page, people, audit, school):
     asd.get_by_label("3 – Confident").check()
     page.get_by_label("I would like training on this").first.check()
     page.get_by_role("button", name="Save and come back later").click()
-    assert page.get_by_text("Your answers are saved.").is_visible()
+    expect(page.get_by_text("Your answers are saved.")).to_be_visible()
     saved = Response.objects.get(created_by=people["staff"])
     assert saved.submitted_at is None
     assert saved.answers[str(question(school, "ASD").pk)]["confidence"] == 3
 
     page.get_by_role("link", name="Change my answers").click()
-    assert (
-        page.get_by_role("group", name="autistic pupils")
-        .get_by_label("3 – Confident")
-        .is_checked()
-    )
+    expect(
+        page.get_by_role("group", name="autistic pupils").get_by_label("3 – Confident")
+    ).to_be_checked()
     page.get_by_role("button", name="Send my answers").click()
-    summary = page.get_by_role("alert")
-    assert "There is a problem" in summary.inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
     assert axe_violations(page) == []
 
 
@@ -50,23 +48,25 @@ def test_senco_views_the_heatmap(page, phone, people, audit, school):
     sign_in(page, "senco")
     page.goto("/send/skills-audit/")
     page.get_by_role("link", name="Gap analysis").click()
-    assert page.get_by_role(
-        "img", name="Staff confidence against pupil need, by need"
-    ).is_visible()
-    assert page.get_by_role(
-        "table", name="Pupil need and staff confidence by census need"
-    ).is_visible()
+    expect(
+        page.get_by_role("img", name="Staff confidence against pupil need, by need")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Pupil need and staff confidence by census need")
+    ).to_be_visible()
     first = page.locator(".skills-priorities li").first.inner_text()
     assert first.startswith("Autistic spectrum disorder")
     assert axe_violations(page) == []
 
     # The printable summary's button works under the site's content security policy.
     page.get_by_role("link", name="Printable summary for leaders and governors").click()
-    assert page.get_by_role("button", name="Print this summary").is_visible()
+    expect(page.get_by_role("button", name="Print this summary")).to_be_visible()
     assert axe_violations(page) == []
 
     # On a phone the heatmap scrolls sideways inside its own focusable region.
     sign_in(phone, "senco")
     phone.goto(page.url.replace("/summary/", "/gaps/"))
-    assert phone.get_by_role("img", name="Staff confidence against pupil need, by need").count()
+    expect(
+        phone.get_by_role("img", name="Staff confidence against pupil need, by need")
+    ).to_be_visible()
     assert axe_violations(phone) == []

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.conftest import axe_violations, sign_in
 
@@ -198,4 +199,4 @@ def test_keyboard_only_post_answer_and_read_the_report(page):
     target = page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == target
-    assert page.locator(target).is_visible()
+    expect(page.locator(target)).to_be_visible()

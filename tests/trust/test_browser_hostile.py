@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import NoReverseMatch, get_resolver, reverse
+from playwright.sync_api import expect
 from wagtail.admin.viewsets import viewsets
 
 from tests.conftest import sign_in
@@ -122,7 +123,7 @@ def test_no_payload_runs_anywhere_it_is_shown(page):
     assert dialogs == []
     # The payloads were stored and shown as text, not dropped on the way.
     page.goto(reverse("wagtail_send_learning_wall:post", args=[post.pk]))
-    assert page.get_by_text("onerror=window.__xss=1", exact=False).first.is_visible()
+    expect(page.get_by_text("onerror=window.__xss=1", exact=False).first).to_be_visible()
 
 
 def payload_count():
