@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/triangulate/", reviewing.triangulate, name="triangulate"),
     path("<int:pk>/actions/<int:action_pk>/follow-up/", reviewing.follow_up, name="follow_up"),
     path("<int:pk>/report/", reviewing.report, name="report"),
+    path("<int:pk>/report.pdf", reviewing.report, {"as_pdf": True}, name="report_pdf"),
     path("<int:pk>/report/compile/", reviewing.compile_report, name="compile"),
     path("<int:pk>/sign-off/", reviewing.sign_off, name="sign_off"),
     path("feedback/<int:pk>/", feedback.read, name="feedback"),

@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wagtail_send import providers
+from wagtail_send import pdf, providers
 from wagtail_send.access import can, visible
 
 from ..forms import ActionForm, FindingForm, ReasonForm, ReportForm
@@ -110,8 +111,8 @@ def _report_context(walk):
 
 
 @login_required
-def report(request, pk):
-    """The report for the headteacher, SLT and governors; printable."""
+def report(request, pk, as_pdf=False):
+    """The report for the headteacher, SLT and governors; printable, and as a PDF."""
     walk = get_object_or_404(
         LearningWalk.objects.active().select_related("school", "signed_off_by"), pk=pk
     )
@@ -125,8 +126,15 @@ def report(request, pk):
         report=walk_report,
         can_compile=can(request.user, "change", walk_report),
         can_sign_off=not walk.is_locked and can(request.user, "share", walk),
+        can_download=pdf.available(),
     )
-    return render(request, "wagtail_send/learning_walks/report.html", context)
+    template = "wagtail_send/learning_walks/report.html"
+    if as_pdf:
+        if not pdf.available():
+            raise Http404
+        filename = f"learning-walk-{walk.date:%Y-%m-%d}-{slugify(walk.title)}.pdf"
+        return pdf.pdf_response(request, template, context, filename)
+    return render(request, template, context)
 
 
 @login_required
