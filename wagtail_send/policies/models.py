@@ -246,9 +246,12 @@ class SENInformationReportPage(SchoolDocumentPage):
         summaries = live.live_sections(
             [item for item in ITEMS if item.live == Live.PROVIDERS], self.school
         )
+        # Label and anchor as text, once: the template shows each two to four times.
         return [
             {
                 "item": item,
+                "label": str(item.label),
+                "anchor": item.anchor,
                 "text": getattr(self, item.field_name),
                 "senco": item.live == Live.SENCO,
                 "local_offer": item.live == Live.LOCAL_OFFER,
