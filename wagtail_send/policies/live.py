@@ -81,27 +81,20 @@ def _new_generation():
 
 
 def summarised_models():
-    """The models a live summary may read: every wagtail-send model but pages and history.
+    """The models a live summary may read: every record kept in wagtail-send's history.
 
-    Summaries are built from records, never from pages (so publishing the report keeps
-    them); history rows are written with their record, whose own write is signalled.
-    Listening per model, not to every sender, leaves other apps' deletes on Django's fast
-    path.
+    Summaries are aggregates of records (and the school, a record too). Logs written on
+    reading (who opened what), permission grants and pages are left out, so viewing and
+    sharing do not renew the summaries, and publishing the report keeps them. Listening
+    per model, not to every sender, leaves other models' deletes on Django's fast path.
     """
-    from django.apps import apps
-    from wagtail.models import Page
+    from ..audit.chain import chained_history_models
 
-    return [
-        model
-        for model in apps.get_models()
-        if model._meta.app_label.startswith("wagtail_send")
-        and not issubclass(model, Page)
-        and not hasattr(model, "instance_type")
-    ]
+    return [history.instance_type for history in chained_history_models()]
 
 
 def forget_live_sections(sender, **kwargs):
-    """Receiver for any write of a wagtail-send record: every school's summaries are renewed.
+    """Receiver for any write of a tracked record: every school's summaries are renewed.
 
     Every school, not only the record's: a summary may read shared rows (the types of
     need), and writes are rare next to reads. Renewed at once, so the writer's own next
