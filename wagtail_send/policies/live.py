@@ -2,10 +2,14 @@
 
 The summaries other apps offer are aggregates over their records (a few queries each,
 and the skills audit's analysis): computed on every render they cost more than the rest
-of the report. They are kept in Django's cache per school, language and day, and
-forgotten whenever a wagtail-send record is written (saved, deleted, or written in bulk),
+of the report. They are kept in Django's default cache per school, language and day,
+and forgotten whenever a tracked record is written (saved, deleted, or written in bulk),
 so a reader never sees a summary older than the last change. The day is in the key
 because the summaries count "the last 12 months" and audits "opened by today".
+
+With more than one web process the default cache must be shared (Redis): a
+per-process cache forgets only in the process that wrote, so an entry also expires
+after an hour, as the public-page cache's do.
 """
 
 import logging
@@ -21,7 +25,7 @@ from .. import providers
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "wagtail_send:report-live:generation"
-SECONDS = 24 * 60 * 60
+SECONDS = 60 * 60
 
 
 def live_sections(items, school):
