@@ -35,12 +35,19 @@ class Figure:
         return bool(self.check(self))
 
 
-def timed(function, repeat=7, warmup=1):
-    """Median seconds of ``function()`` over ``repeat`` runs after ``warmup`` runs."""
+def timed(function, repeat=7, warmup=1, before=None):
+    """Median seconds of ``function()`` over ``repeat`` runs after ``warmup`` runs.
+
+    ``before``, if given, is called ahead of every run, outside the time measured.
+    """
     for _ in range(warmup):
+        if before:
+            before()
         function()
     samples = []
     for _ in range(repeat):
+        if before:
+            before()
         start = time.perf_counter()
         function()
         samples.append(time.perf_counter() - start)

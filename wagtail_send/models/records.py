@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.expressions import Combinable
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,10 @@ from ..audit.context import noting
 from ..audit.errors import HistoryRequired
 from ..audit.history import SendHistoricalRecords
 from ..roles import Role
+
+#: Sent (``sender``: the model) after records are written in bulk: ``bulk_create``,
+#: ``bulk_update``, ``update`` and archiving, none of which sends ``post_save``.
+records_written = Signal()
 
 
 class SchoolRecordQuerySet(models.QuerySet):
@@ -53,6 +58,7 @@ class SchoolRecordQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db), raw_writes():
             count = super().bulk_update(objs, list({*fields, *auto_now}), batch_size=batch_size)
             write_history(objs, "~")
+        records_written.send(sender=self.model)
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -66,6 +72,7 @@ class SchoolRecordQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db):
             objs = super().bulk_create(objs, *args, **kwargs)
             write_history(objs, "+")
+        records_written.send(sender=self.model)
         return objs
 
     def delete(self):

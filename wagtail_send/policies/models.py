@@ -243,15 +243,19 @@ class SENInformationReportPage(SchoolDocumentPage):
 
     def sections(self):
         """Each item with its written text and any live content, in the order of the law."""
+        summaries = live.live_sections(
+            [item for item in ITEMS if item.live == Live.PROVIDERS], self.school
+        )
+        # Label and anchor as text, once: the template shows each two to four times.
         return [
             {
                 "item": item,
+                "label": str(item.label),
+                "anchor": item.anchor,
                 "text": getattr(self, item.field_name),
                 "senco": item.live == Live.SENCO,
                 "local_offer": item.live == Live.LOCAL_OFFER,
-                "live": live.live_sections(item, self.school)
-                if item.live == Live.PROVIDERS
-                else [],
+                "live": summaries.get(item.code, []),
             }
             for item in ITEMS
         ]
