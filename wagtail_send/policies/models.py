@@ -9,15 +9,18 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, WorkflowState
 from wagtail.signals import workflow_approved
 
+from .. import pdf
 from ..conf import send_settings
 from ..models import School
 from ..pagecache import PublicPageCacheMixin
@@ -103,7 +106,7 @@ class SchoolPoliciesIndexPage(PublicPageCacheMixin, Page):
         return context
 
 
-class SchoolDocumentPage(PublicPageCacheMixin, Page):
+class SchoolDocumentPage(PublicPageCacheMixin, RoutablePageMixin, Page):
     """What the report and every policy share: a school, an owner and review dates."""
 
     school = models.ForeignKey(
@@ -167,6 +170,21 @@ class SchoolDocumentPage(PublicPageCacheMixin, Page):
     @property
     def review_years(self):
         return 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if pdf.available():
+            context["pdf_url"] = self.url + self.reverse_subpage("pdf")
+        return context
+
+    @path("pdf/", name="pdf")
+    def download_pdf(self, request):
+        """The live version as a tagged PDF, cached for the public like the page itself."""
+        if not pdf.available():
+            raise Http404
+        context = self.get_context(request)
+        filename = f"{self.slug}-{self.publication_date:%Y-%m-%d}.pdf"
+        return pdf.pdf_response(request, self.get_template(request), context, filename)
 
     def clean(self):
         super().clean()
