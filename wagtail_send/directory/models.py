@@ -237,6 +237,14 @@ class Service(DirectoryRecord):
                 {"maximum_age": _("The oldest age must not be younger than the youngest age.")}
             )
 
+    # Django's get_FOO_display() hashes every (lazily translated) choice on each call,
+    # which was a third of the directory listing's render time; these look one label up.
+    def get_service_type_display(self):
+        return _label(ServiceType, self.service_type)
+
+    def get_status_display(self):
+        return _label(self.Status, self.status)
+
     @property
     def areas_of_need(self):
         """The area-of-need codes this service covers."""
@@ -252,6 +260,14 @@ class Service(DirectoryRecord):
     @property
     def is_stale(self):
         return self.last_verified_on is None or self.last_verified_on < stale_before()
+
+
+def _label(choices, value):
+    """The label of ``value`` in the TextChoices ``choices`` (the value itself if unknown)."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 class Contact(DirectoryRecord):
