@@ -59,7 +59,9 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
         if school_id is None:
             return Service.objects.none(), False
         staff = sees_staff_fields(request.user, school_id)
-        contacts = visible(request.user, Contact).active()
+        # A service's contacts belong to its school; saying so keeps what a member sees
+        # down to their roles at this school, which the cached listing relies on.
+        contacts = visible(request.user, Contact).active().filter(school_id=school_id)
         services = (
             visible(request.user, Service)
             .active()
