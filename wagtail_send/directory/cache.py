@@ -3,13 +3,16 @@
 The search form and the list of services are most of the page's cost, and they are the
 same for everyone who sees the same entries: the public, or the school's staff with the
 same roles. :func:`listing_key` says which cached copy a person may be shown (None: their
-own view, never cached). Every write to a directory record (saves, deletes, and the bulk
-writes of the queryset) moves a generation on, so the next request renders afresh.
+own view, never cached). Every committed write to a directory record (saves, deletes,
+and the bulk writes of the queryset) moves a generation on, so the next request renders
+afresh.
 
 The fragments and the generation live in Django's default cache. With more than one web
 process that cache must be shared (Redis, say): a per-process cache forgets only in the
 process that handled the write.
 """
+
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -26,23 +29,25 @@ SECONDS = 10 * 60
 
 def generation():
     """The current generation of the directory's cached listings."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    # Starting from the clock, not 1: if the cache evicts the generation, it must not
+    # come back as a number under which older copies are still stored.
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, None)
 
 
 def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted or never set: any fresh value will do
-        cache.set(GENERATION_KEY, 2, None)
+    except ValueError:  # evicted or never set
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def forget_listings(**kwargs):
     """Make every cached listing stale; also a receiver for save and delete signals.
 
-    It moves on at once, so the writer's next page shows the change, and again when the
-    transaction commits, so a copy rendered meanwhile from the old rows is not kept.
+    The generation moves on when the write is committed (at once outside a
+    transaction): before then nobody else can read the new rows, and a copy rendered
+    from the old rows in the meantime was stored under the old generation.
     """
-    _next_generation()
     transaction.on_commit(_next_generation)
 
 
