@@ -1,4 +1,4 @@
-"""The directory's two rules that are not plain per-record CRUD, each in one place.
+"""The directory's rules that are not plain per-record CRUD, each in one place.
 
 * Who sees the staff-only fields (internal notes, who checks the entry): members of the
   entry's school. Everyone else, signed in or not, sees the public fields of public entries.
