@@ -1,4 +1,5 @@
-"""In Chromium: a parent on a phone finds a service and can call it; axe finds nothing."""
+"""In Chromium: a parent on a phone finds a service and can call it; axe finds nothing;
+a maintainer's edit shows in the listing at once."""
 
 import pytest
 from playwright.sync_api import expect
@@ -30,6 +31,8 @@ def test_maintainer_marks_an_entry_checked(page, people, directory, directory_pa
 
     sync_maintainer_grant(salt, None, by=people["senco"])
     sign_in(page, "teacher")
+    page.goto(directory_page.url)
+    expect(page.get_by_text("Ages: 2–18")).to_be_visible()
     page.goto(f"{directory_page.url}{salt.pk}/")
     page.get_by_role("link", name="Edit or mark as checked").click()
     assert axe_violations(page) == []
@@ -42,3 +45,5 @@ def test_maintainer_marks_an_entry_checked(page, people, directory, directory_pa
     expect(page.get_by_text("“Speech and Language Therapy” saved.")).to_be_visible()
     salt.refresh_from_db()
     assert salt.maximum_age == 19 and salt.last_verified_by == people["staff"]
+    page.goto(directory_page.url)  # the listing shows the change at once
+    expect(page.get_by_text("Ages: 2–19")).to_be_visible()

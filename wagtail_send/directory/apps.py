@@ -9,10 +9,16 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_report_section
 
-        from . import models, report
+        from . import cache, models, report
+
+        for model in (models.Organisation, models.Service, models.Contact, models.Location):
+            post_save.connect(cache.forget_listings, sender=model)
+            post_delete.connect(cache.forget_listings, sender=model)
 
         register_personal_data(models.Service, "maintainer", "last_verified_by")
         for grant_model in (

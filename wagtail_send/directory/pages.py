@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -42,23 +43,29 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = gettext_lazy("service directory page")
 
-    def school_for(self, request):
-        return self.school or get_current_school(request)
+    def school_id_for(self, request):
+        """The id of the school whose directory this is (None when there is none)."""
+        if self.school_id:
+            return self.school_id
+        school = get_current_school(request)
+        return school and school.pk
 
     def services_for(self, request):
         """The active services of this page's school the person may see, ready to list."""
         from .models import Contact, Service
         from .rules import sees_staff_fields
 
-        school = self.school_for(request)
-        if school is None:
+        school_id = self.school_id_for(request)
+        if school_id is None:
             return Service.objects.none(), False
-        staff = sees_staff_fields(request.user, school.pk)
-        contacts = visible(request.user, Contact).active()
+        staff = sees_staff_fields(request.user, school_id)
+        # A service's contacts belong to its school; saying so keeps what a member sees
+        # down to their roles at this school, which the cached listing relies on.
+        contacts = visible(request.user, Contact).active().filter(school_id=school_id)
         services = (
             visible(request.user, Service)
             .active()
-            .filter(school=school)
+            .filter(school_id=school_id)
             .select_related("organisation")
             .prefetch_related(Prefetch("contacts", queryset=contacts, to_attr="shown_contacts"))
         )
@@ -66,21 +73,31 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
 
     @route(r"^$")
     def index(self, request):
+        from .cache import SECONDS, listing_key
         from .filters import DirectoryFilterForm
 
         services, staff = self.services_for(request)
         form = DirectoryFilterForm(request.GET or None)
-        services = form.filter(services) if form.is_bound else services
-        page = Paginator(services, PER_PAGE).get_page(request.GET.get("page"))
+        page_url = self.get_url(request)
+        school_id = self.school_id_for(request)
+
+        def listing():
+            # Read only when the listing is rendered, not when it comes from the cache.
+            shown = form.filter(services) if form.is_bound else services
+            return Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
+
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(
             request,
             context_overrides={
                 "form": form,
-                "services": page,
+                "services": SimpleLazyObject(listing),
                 "staff_view": staff,
                 "query": query.urlencode(),
+                "page_url": page_url,
+                "listing_key": school_id and listing_key(request, school_id, page_url),
+                "listing_seconds": SECONDS,
             },
         )
 
