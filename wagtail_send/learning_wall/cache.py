@@ -1,13 +1,15 @@
 """What the wall page keeps in Django's cache, and how every write makes it forget.
 
-Two kinds of entry, both under a *generation*: a random token per school (and one for
-the whole install) that every write touching the wall replaces, so nothing written
-before it is ever read again.
+Two kinds of entry, each under a *generation*: random tokens that writes replace, so
+nothing cached before a write is ever read again.
 
 * the school's rota records (half-terms with their teams, teams, themes) and the
-  areas of need, read once per generation and shared by the rota and the filters;
+  areas of need, shared by the rota and the filters: their generation is replaced by
+  a write to a team, theme or half-term (or an area of need, everywhere);
 * the wall's rendered main content (the ``{% cache %}`` fragment in ``wall_page.html``),
-  keyed by who may see what: see :func:`audience`.
+  keyed by who may see what (see :func:`audience`): its generation is replaced by
+  any write the wall shows (posts, replies, useful marks, photos, grants, names), and
+  by every write that replaces the records' generation.
 
 Writes are seen through signals (saves, deletes, many-to-many changes) and through
 :class:`WallQuerySet` (bulk writes, archiving), which send none. A generation is replaced
@@ -33,13 +35,15 @@ _PREFIX = "wagtail_send:wall"
 _EVERYWHERE = f"{_PREFIX}:gen"
 
 
-def _key(school_id):
-    return f"{_PREFIX}:gen:{school_id}"
+def _key(school_id, records=False):
+    return f"{_PREFIX}:gen:{'records:' if records else ''}{school_id}"
 
 
-def generation(school_id):
-    """The current token for ``school_id`` and for the install, as one string."""
-    keys = [_EVERYWHERE, _key(school_id)]
+def generation(school_id, records=False):
+    """The current tokens of ``school_id``'s wall (or only its records), as one string."""
+    keys = [_EVERYWHERE, _key(school_id, records=True)]
+    if not records:
+        keys.append(_key(school_id))
     found = cache.get_many(keys)
     fresh = {key: uuid.uuid4().hex for key in keys if key not in found}
     if fresh:
@@ -52,18 +56,27 @@ def _replace(keys):
     cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
-def forget(school_ids=None):
-    """Make the walls of ``school_ids`` (every wall for None) forget what they cached."""
-    keys = [_EVERYWHERE] if school_ids is None else [_key(pk) for pk in set(school_ids)]
+def forget(school_ids=None, records=False):
+    """Make the walls of ``school_ids`` (every wall for None) forget what they cached.
+
+    Args:
+        school_ids: the schools whose walls changed; None for every school.
+        records: True when a team, theme or half-term changed, too.
+    """
+    if school_ids is None:
+        keys = [_EVERYWHERE]
+    else:
+        ids = set(school_ids)
+        keys = [_key(pk) for pk in ids] + [_key(pk, records=True) for pk in ids if records]
     if not keys:
         return
     _replace(keys)
     transaction.on_commit(lambda: _replace(keys))
 
 
-def cached_for_school(name, school, build):
-    """``build()``, kept for the school's current generation."""
-    key = f"{_PREFIX}:{name}:{school.pk}:{generation(school.pk)}"
+def cached_for_school(name, school, build, records=False):
+    """``build()``, kept for the school's current generation (of its records only)."""
+    key = f"{_PREFIX}:{name}:{school.pk}:{generation(school.pk, records=records)}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -101,27 +114,32 @@ def audience(user, school, hidden_authors):
     return f"person:{user.pk}"
 
 
+def _is_rota_record(model):
+    from .models import RotaRecord
+
+    return issubclass(model, RotaRecord)
+
+
 class WallQuerySet(SchoolRecordQuerySet):
     """Bulk writes (and so archiving and restoring) make the schools' walls forget."""
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = super().bulk_create(objs, *args, **kwargs)
-        forget(_school_ids(objs))
+        self._forget(objs)
         return objs
 
     def bulk_update(self, objs, fields, batch_size=None):
         objs = list(objs)
         count = super().bulk_update(objs, fields, batch_size=batch_size)
-        forget(_school_ids(objs))
+        self._forget(objs)
         return count
 
-
-def _school_ids(records):
-    return {record.school_id for record in records}
+    def _forget(self, objs):
+        forget({obj.school_id for obj in objs}, records=_is_rota_record(self.model))
 
 
 def _forget_record(sender, instance, **kwargs):
-    forget([instance.school_id])
+    forget([instance.school_id], records=_is_rota_record(sender))
 
 
 def _forget_post_part(sender, instance, **kwargs):
@@ -137,7 +155,7 @@ def _forget_post_part(sender, instance, **kwargs):
 
 def _forget_m2m(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        forget([instance.school_id])
+        forget([instance.school_id], records=_is_rota_record(type(instance)))
 
 
 def _forget_everywhere(sender, **kwargs):

@@ -73,7 +73,7 @@ class Wall:
         if self.school is None:
             return SchoolRecords(RotaRecords([], []), [], [])
         return cache.cached_for_school(
-            "records", self.school, lambda: SchoolRecords.of(self.school)
+            "records", self.school, lambda: SchoolRecords.of(self.school), records=True
         )
 
     @cached_property
