@@ -31,6 +31,9 @@ from wagtail_send.models import SchoolRecordQuerySet
 
 #: Seconds a rendered wall or a school's rota records are kept at most.
 TIMEOUT = 60 * 60
+#: Seconds a generation token is kept: when it expires a new one is made, which only
+#: leaves what was cached under the old one unread.
+GENERATION_TIMEOUT = 24 * 60 * 60
 _PREFIX = "wagtail_send:wall"
 _EVERYWHERE = f"{_PREFIX}:gen"
 
@@ -48,12 +51,12 @@ def generation(school_id, records=False):
     fresh = {key: uuid.uuid4().hex for key in keys if key not in found}
     if fresh:
         # A token is never reused, so an evicted generation cannot revive old entries.
-        cache.set_many(fresh, None)
+        cache.set_many(fresh, GENERATION_TIMEOUT)
     return ".".join({**found, **fresh}[key] for key in keys)
 
 
 def _replace(keys):
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, GENERATION_TIMEOUT)
 
 
 def forget(school_ids=None, records=False):
