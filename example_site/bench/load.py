@@ -1,8 +1,9 @@
 """Requests per second under a bounded loopback load, and the workers' peak memory.
 
 gunicorn (two sync workers) serves the site on 127.0.0.1 with
-``example_site.settings.bench``; ``wrk`` drives it when installed, otherwise a small
-threaded Python client does, for the same bounded time.
+``example_site.settings.bench`` (a shared Redis cache, cached sessions); ``wrk``
+drives it when installed, otherwise a small threaded Python client does, for the same
+bounded time.
 """
 
 import http.client
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -38,7 +40,12 @@ class Server:
 
     def __enter__(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "example_site.settings.bench"}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "example_site.settings.bench",
+            # The workers share Redis; nothing another run left there may be read.
+            "WAGTAILSEND_BENCH_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:12]}",
+        }
         self.process = subprocess.Popen(  # noqa: S603  (our own gunicorn, fixed arguments)
             [
                 str(gunicorn),

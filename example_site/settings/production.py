@@ -43,3 +43,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# A trust runs several web processes: give them one cache (the learning wall's content,
+# the public pages) and read sessions from it, e.g. REDIS_URL=redis://127.0.0.1:6379/0.
+# Without it each process keeps its own memory cache, which forgets a change only in the
+# process that made it.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", ""),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

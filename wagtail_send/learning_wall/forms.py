@@ -10,11 +10,11 @@ from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
 from wagtail.api.rich_text import APIRichText
 
 from wagtail_send.conf import send_settings
-from wagtail_send.models import NeedType, School
+from wagtail_send.models import School
 from wagtail_send.schools import schools_for
 from wagtail_send.uploads import clean_image_upload
 
-from .models import BODY_FEATURES, HalfTerm, KeyStage, Kind, Post, Reply, Team, Theme
+from .models import BODY_FEATURES, KeyStage, Kind, Post, Reply, Team, Theme
 from .rules import can_add
 
 
@@ -35,34 +35,37 @@ def body_to_text(html):
 
 
 class WallFilterForm(forms.Form):
-    """Filters above the wall; every choice is limited to the school's own records."""
+    """Filters above the wall; every choice is limited to the school's own records.
+
+    The choices come from lists the wall has read already (and caches), so neither
+    showing nor checking the form reads the database.
+    """
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("What"), required=False)
-    area = forms.ModelChoiceField(
-        label=_("Area of need"), queryset=NeedType.objects.filter(in_use=True), required=False
-    )
+    area = forms.TypedChoiceField(label=_("Area of need"), coerce=int, required=False)
     key_stage = forms.ChoiceField(label=_("Year groups"), required=False)
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.none(), required=False)
-    half_term = forms.ModelChoiceField(
-        label=_("Half-term"), queryset=HalfTerm.objects.none(), required=False
-    )
+    team = forms.TypedChoiceField(label=_("Team"), coerce=int, required=False)
+    theme = forms.TypedChoiceField(label=_("Theme"), coerce=int, required=False)
+    half_term = forms.TypedChoiceField(label=_("Half-term"), coerce=int, required=False)
 
-    def __init__(self, *args, school=None, **kwargs):
+    def __init__(self, *args, records, **kwargs):
+        """``records``: ``{"area": [...], "team": [...], "theme": [...], "half_term": [...]}``."""
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(Kind.choices)
         self.fields["key_stage"].choices = everything + list(KeyStage.choices)
-        for name in ("area", "team", "theme", "half_term"):
-            self.fields[name].empty_label = _("All")
-        if school is not None:
-            self.fields["team"].queryset = Team.objects.active().filter(school=school)
-            self.fields["theme"].queryset = Theme.objects.active().filter(school=school)
-            self.fields["half_term"].queryset = HalfTerm.objects.active().filter(school=school)
+        self._by_pk = {name: {r.pk: r for r in rows} for name, rows in records.items()}
+        for name, rows in records.items():
+            self.fields[name].choices = everything + [(r.pk, str(r)) for r in rows]
 
     def filters(self):
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        """The chosen filters, records as records (see :func:`wall.wall_posts`)."""
+        chosen = {name: value for name, value in self.cleaned_data.items() if value}
+        for name, value in chosen.items():
+            if name in self._by_pk:
+                chosen[name] = self._by_pk[name][value]
+        return chosen
 
 
 def _max_upload_error(upload):

@@ -11,6 +11,7 @@ from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.models import SchoolRecord
 from wagtail_send.roles import Role
 
+from .cache import WallQuerySet
 from .pages import LearningWallPage  # noqa: F401  (Wagtail finds page models here)
 
 #: The only formatting a post body may use; Wagtail's whitelist strips everything else.
@@ -48,6 +49,7 @@ class RotaRecord(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "history"}
+    objects = WallQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -163,6 +165,7 @@ class Post(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "change", "delete", "history", "share"}
+    objects = WallQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -205,6 +208,7 @@ class Reply(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "change", "delete", "history"}
+    objects = WallQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -1,8 +1,8 @@
 """The learning wall page: the wall itself, filtered and searchable, for staff only."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -31,23 +31,21 @@ class LearningWallPage(Page):
             return redirect_to_login(request.get_full_path())
         from wagtail_send.schools import get_current_school
 
-        from .forms import WallFilterForm
-        from .rota import rota_status
-        from .wall import wall_posts
+        from .display import Wall
 
         school = get_current_school(request)
-        form = WallFilterForm(request.GET or None, school=school)
-        posts = wall_posts(request.user, school, form.filters() if form.is_valid() else {})
-        page_obj = Paginator(posts, self.per_page).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         context = self.get_context(request, *args, **kwargs)
+        # Lazy: on a hit of the template's cached fragment none of these is read.
+        wall = Wall(request, self, school, self.per_page)
         context.update(
             school=school,
-            filter_form=form,
-            page_obj=page_obj,
-            posts=list(page_obj.object_list),
             query_string=query.urlencode(),
-            rota=rota_status(school) if school else None,
+            wall=wall,
+            filter_form=SimpleLazyObject(lambda: wall.filter_form),
+            page_obj=SimpleLazyObject(lambda: wall.page_obj),
+            posts=SimpleLazyObject(lambda: wall.posts),
+            rota=SimpleLazyObject(lambda: wall.rota),
         )
         return TemplateResponse(request, self.get_template(request), context)

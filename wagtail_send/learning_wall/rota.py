@@ -9,6 +9,7 @@ overdue.
 
 from dataclasses import dataclass, field
 
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .models import HalfTerm, Post, Team
@@ -23,34 +24,63 @@ class RotaStatus:
     overdue: list = field(default_factory=list)
 
 
+@dataclass
+class RotaRecords:
+    """A school's active half-terms (with the teams due) and teams, read once."""
+
+    half_terms: list
+    teams: list
+
+    @classmethod
+    def of(cls, school):
+        return cls(
+            half_terms=list(
+                HalfTerm.objects.active().filter(school=school).prefetch_related("teams_due")
+            ),
+            teams=list(Team.objects.active().filter(school=school).order_by("name")),
+        )
+
+
 def _teams_due(half_term, teams):
     chosen = {t.pk for t in half_term.teams_due.all()}
     return [t for t in teams if t.pk in chosen] if chosen else list(teams)
 
 
-def _posting_teams(school, start, end=None):
-    posts = Post.objects.active().filter(
-        school=school, team__isnull=False, created_at__date__gte=start
+def _posting_days(school, start):
+    """``{(team id, day)}`` of the school's active team posts from ``start`` on: one query."""
+    return set(
+        Post.objects.active()
+        .filter(school=school, team__isnull=False, created_at__date__gte=start)
+        .order_by()
+        .values_list("team_id", TruncDate("created_at"))
+        .distinct()
     )
-    if end is not None:
-        posts = posts.filter(created_at__date__lte=end)
-    return set(posts.values_list("team_id", flat=True).distinct())
 
 
-def rota_status(school, today=None):
-    """The rota for ``school`` on ``today`` (default: today in the school's time zone)."""
+def rota_status(school, today=None, records=None):
+    """The rota for ``school`` on ``today`` (default: today in the school's time zone).
+
+    Args:
+        school: the school.
+        today: the day to judge by.
+        records: the school's :class:`RotaRecords`, when the caller has them already.
+    """
     today = today or timezone.localdate()
-    terms = HalfTerm.objects.active().filter(school=school).prefetch_related("teams_due")
-    current = terms.filter(starts_on__lte=today, ends_on__gte=today).first()
-    previous = terms.filter(ends_on__lt=today).order_by("-ends_on").first()
+    records = records or RotaRecords.of(school)
+    terms = records.half_terms
+    current = next((t for t in terms if t.starts_on <= today <= t.ends_on), None)
+    previous = max((t for t in terms if t.ends_on < today), key=lambda t: t.ends_on, default=None)
     status = RotaStatus(current=current, previous=previous)
-    teams = list(Team.objects.active().filter(school=school).order_by("name"))
+    starts = [t.starts_on for t in (current, previous) if t is not None]
+    days = _posting_days(school, min(starts)) if starts else set()
     if current is not None:
-        posted = _posting_teams(school, current.starts_on, current.ends_on)
-        for team in _teams_due(current, teams):
+        posted = {team for team, day in days if current.starts_on <= day <= current.ends_on}
+        for team in _teams_due(current, records.teams):
             (status.posted if team.pk in posted else status.due).append(team)
     if previous is not None:
         # Any post since the previous half-term began: in it, or catching up since.
-        posted_since = _posting_teams(school, previous.starts_on)
-        status.overdue = [t for t in _teams_due(previous, teams) if t.pk not in posted_since]
+        posted_since = {team for team, day in days if day >= previous.starts_on}
+        status.overdue = [
+            t for t in _teams_due(previous, records.teams) if t.pk not in posted_since
+        ]
     return status

@@ -1,6 +1,6 @@
 """The posts on a wall: one filtered, annotated query whatever the size of the wall."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from wagtail_send.access import visible
@@ -20,8 +20,17 @@ def _count(model, **filters):
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
+def _first_image(field):
+    """The post's first photo (the one its card shows): its id, or its description."""
+    rows = PostImage.objects.filter(post=OuterRef("pk")).order_by("pk").values(field)[:1]
+    return Subquery(rows)
+
+
 def wall_posts(user, school, filters=None):
     """The active posts at ``school`` that ``user`` may see, newest first.
+
+    Each has ``useful_count``, ``reply_count``, and its first photo's ``card_image_id``
+    and ``card_image_description`` (None without one).
 
     Args:
         user: the person looking.
@@ -37,13 +46,12 @@ def wall_posts(user, school, filters=None):
         .active()
         .filter(unhidden_for(user), school=school)
         .select_related("team", "theme", "created_by")
-        .prefetch_related(
-            "areas_of_need",
-            Prefetch("images", queryset=PostImage.objects.select_related("image")),
-        )
+        .prefetch_related("areas_of_need")
         .annotate(
             useful_count=_count(Useful),
             reply_count=_count(Reply, archived_at__isnull=True),
+            card_image_id=_first_image("pk"),
+            card_image_description=_first_image("image__description"),
         )
     )
     if filters.get("kind"):

@@ -1,0 +1,196 @@
+"""The wall's cached content: shown again without reading the wall, forgotten on every
+write a reader would notice, and never one person's view shown to another."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail_send.learning_wall import cache
+from wagtail_send.learning_wall.models import HalfTerm, Post, PostImage, Reply, Team, Theme, Useful
+from wagtail_send.models import Membership, NeedType
+from wagtail_send.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(client, wall, **query):
+    response = client.get(wall.url, query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def teacher(client, people, wall):
+    client.force_login(people["staff"])
+    return client
+
+
+def test_a_second_read_does_not_query_the_wall_again(teacher, wall, make_post):
+    make_post(title="Now and next board")
+    teacher.get(wall.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = _html(teacher, wall)
+    assert "Now and next board" in html
+    # Wagtail still finds the page itself; nothing the page shows is read.
+    shown = ("learning_wall_post", "learning_wall_team", "learning_wall_halfterm", "needtype")
+    assert [q["sql"] for q in queries if any(table in q["sql"] for table in shown)] == []
+
+
+def test_posts_appear_change_and_go_at_once(teacher, people, wall, make_post):
+    post = make_post(title="Now and next board")
+    assert "Now and next board" in _html(teacher, wall)
+
+    post.title = "Now and next board, laminated"
+    post.save()
+    assert "Now and next board, laminated" in _html(teacher, wall)
+
+    Post.objects.bulk_create([Post(school=post.school, kind="question", title="Bulk question")])
+    assert "Bulk question" in _html(teacher, wall)
+
+    post.archive()
+    html = _html(teacher, wall)
+    assert "laminated" not in html and "Bulk question" in html
+    post.restore()
+    assert "laminated" in _html(teacher, wall)
+
+
+def test_useful_marks_replies_and_photos_show_at_once(teacher, people, wall, make_post, photo):
+    post = make_post()
+    assert "0 people found this useful" in _html(teacher, wall)
+    mark = Useful.objects.create(post=post, user=people["senco"])
+    assert "1 person found this useful" in _html(teacher, wall)
+    mark.delete()
+    assert "0 people found this useful" in _html(teacher, wall)
+
+    Reply.objects.create(school=post.school, post=post, body="Thank you", created_by=people["slt"])
+    assert "1 reply" in _html(teacher, wall)
+
+    assert "lw-card__photo" not in _html(teacher, wall)
+    PostImage.objects.create(post=post, image=photo)
+    assert 'alt="Tray"' in _html(teacher, wall)
+    photo.description = "Sorting tray"
+    photo.save()
+    assert 'alt="Sorting tray"' in _html(teacher, wall)
+
+
+def test_a_changed_name_shows_on_the_posts(teacher, people, wall, make_post):
+    make_post(created_by=people["senco"])
+    assert "Senco" in _html(teacher, wall)
+    people["senco"].first_name = "Priya"
+    people["senco"].save()
+    assert "Priya" in _html(teacher, wall)
+
+
+def test_rota_and_filters_follow_teams_themes_half_terms_and_areas(teacher, school, wall):
+    today = timezone.localdate()
+    assert "Rota for" not in _html(teacher, wall)
+    team = Team.objects.create(school=school, name="Reception")
+    term = HalfTerm.objects.create(
+        school=school,
+        name="Spring 1",
+        starts_on=today - datetime.timedelta(days=2),
+        ends_on=today + datetime.timedelta(days=20),
+    )
+    html = _html(teacher, wall)
+    assert "Rota for Spring 1" in html and "Reception" in html
+
+    other = Team.objects.create(school=school, name="Year 6")
+    term.teams_due.add(other)
+    due = _html(teacher, wall).split("Due to post")[1].split("Have posted")[0]
+    assert "Year 6" in due and "Reception" not in due
+
+    team.name = "Nursery and reception"
+    team.save()
+    assert "Nursery and reception" in _html(teacher, wall)
+
+    Theme.objects.create(school=school, title="Partnerships with parents")
+    assert "Partnerships with parents" in _html(teacher, wall)
+
+    area = NeedType.objects.filter(in_use=True).first()
+    area.name = "Renamed area of need"
+    area.save()
+    assert "Renamed area of need" in _html(teacher, wall)
+
+
+def test_hidden_posts_are_never_shown_from_someone_elses_cache(
+    client, people, school, wall, make_user, make_post
+):
+    author = make_user("assistant", school=school, role=Role.STAFF)
+    make_post(title="Visible to all")
+    hidden = make_post(title="Hidden by the SENCO", created_by=author, hidden=True)
+
+    client.force_login(people["senco"])
+    assert "Hidden by the SENCO" in _html(client, wall)
+    client.force_login(people["staff"])
+    assert "Hidden by the SENCO" not in _html(client, wall)
+    client.force_login(author)
+    assert "Hidden by the SENCO" in _html(client, wall)
+    client.force_login(people["staff"])
+    html = _html(client, wall)
+    assert "Hidden by the SENCO" not in html and "Visible to all" in html
+
+    hidden.hidden = False
+    hidden.save(update_fields=["hidden", "updated_at"])
+    assert "Hidden by the SENCO" in _html(client, wall)
+
+
+def test_a_changed_role_changes_the_wall_at_once(client, people, school, wall, make_post):
+    make_post(title="Hidden one", created_by=people["senco"], hidden=True)
+    client.force_login(people["staff"])
+    assert "Hidden one" not in _html(client, wall)
+    Membership.objects.filter(user=people["staff"], school=school).update(role=Role.SENCO)
+    assert "Hidden one" in _html(client, wall)
+
+
+def test_people_who_cannot_read_the_whole_wall_each_have_their_own(people, school, make_post):
+    from wagtail_send.access import grant
+
+    post = make_post()
+    governor, superuser = people["governor"], people["superuser"]
+    grant(post, governor, "view", by=people["senco"])
+    hidden_by = frozenset
+    assert cache.audience(governor, school, hidden_by) == f"person:{governor.pk}"
+    assert cache.audience(people["guest"], school, hidden_by) == f"person:{people['guest'].pk}"
+    assert cache.audience(superuser, school, hidden_by) == "superuser"
+    assert cache.audience(people["staff"], school, hidden_by) == "roles:staff"
+    wrote_hidden = lambda: frozenset([people["staff"].pk])  # noqa: E731
+    assert cache.audience(people["staff"], school, wrote_hidden) == f"person:{people['staff'].pk}"
+    assert cache.audience(people["senco"], school, lambda: {people["senco"].pk}) == "roles:senco"
+
+
+def test_a_grant_and_its_revoking_reach_the_wall_of_the_person_given_it(
+    client, people, school, other_school, wall, make_user, make_post
+):
+    """Someone who works at two schools, on the wall of the one where they only govern."""
+    from wagtail_send.access import grant, revoke
+    from wagtail_send.schools.current import SESSION_KEY
+
+    shared = make_post(school=other_school, created_by=people["other_senco"], title="Shared plan")
+    make_post(school=other_school, created_by=people["other_senco"], title="Private plan")
+    person = make_user("both", school=school, role=Role.STAFF)
+    Membership.objects.create(user=person, school=other_school, role=Role.GOVERNOR)
+    school.site = None  # so the school chosen in the session is the one shown
+    school.save()
+    client.force_login(person)
+    session = client.session
+    session[SESSION_KEY] = other_school.pk
+    session.save()
+
+    html = _html(client, wall)
+    assert "Shared plan" not in html and "Private plan" not in html
+    grant(shared, person, "view", by=people["other_senco"])
+    html = _html(client, wall)
+    assert "Shared plan" in html and "Private plan" not in html
+    revoke(shared, person, "view", by=people["other_senco"])
+    assert "Shared plan" not in _html(client, wall)
+
+
+@pytest.fixture
+def photo(school, people):
+    from tests.learning_wall.conftest import photo_upload
+    from wagtail_send.learning_wall.media import save_image
+
+    return save_image(photo_upload(), alt_text="Tray", school=school, user=people["senco"])
