@@ -19,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 #: Listings that miss a target today, and why (docs/performance.md has the fixes).
 KNOWN_MISSES = {}
+#: The same, for the first reader after a write (nothing cached). The wall then reads
+#: Wagtail's site paths, the rota, who wrote hidden posts and the posts themselves: 18.
+KNOWN_COLD_MISSES = {"wall (teacher)": "over 15"}
 
 
 @pytest.fixture
@@ -75,3 +78,16 @@ def test_the_wall_reads_a_constant_few_queries_cached_or_after_a_write(demo):
         cache.clear()  # what the rolled-back posts left in the cache
     assert cached == [12, 12, 12]
     assert after_a_post == [17, 17]
+
+
+def test_front_end_pages_read_a_constant_few_queries_with_nothing_cached(demo):
+    measured = {
+        item.label: (item, *listings.measure(item, demo, cached=False))
+        for item in listings.front_end_listings(demo)
+    }
+    misses = {
+        label: ("N+1" if second != first else f"over {item.limit}")
+        for label, (item, _status, first, second, _added) in measured.items()
+        if second != first or second > item.limit
+    }
+    assert misses == KNOWN_COLD_MISSES

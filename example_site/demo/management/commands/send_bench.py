@@ -87,12 +87,18 @@ class Command(BaseCommand):
 
     def _listings(self, demo):
         figures = []
-        for listing in listings.front_end_listings(demo) + listings.admin_listings():
-            status, first, second, added = listings.measure(listing, demo)
+        front_end = [(item, "queries") for item in listings.front_end_listings(demo)]
+        every = front_end + [(item, "queries") for item in listings.admin_listings()]
+        # Front-end pages cache their content: count the first reader after a write too.
+        every += [(item, "queries, nothing cached") for item, _label in front_end]
+        for listing, label in every:
+            status, first, second, added = listings.measure(
+                listing, demo, cached=label == "queries"
+            )
             limit = listing.limit
             figures.append(
                 Figure(
-                    f"queries: {listing.label}",
+                    f"{label}: {listing.label}",
                     second,
                     first,
                     unit="q",
