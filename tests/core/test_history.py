@@ -46,7 +46,7 @@ def test_a_save_costs_three_statements_however_long_its_history(senco, school):
             note.body = "final"
             note.save()
     statements = [query["sql"].split()[0] for query in saved.captured_queries]
-    assert statements == ["UPDATE", "SELECT", "INSERT"]
+    assert statements == ["UPDATE", "SELECT", "INSERT"], saved.captured_queries
     # The head is read directly (ORDER BY ... LIMIT 1), not by a subquery run per row.
     assert saved.captured_queries[1]["sql"].upper().count("SELECT") == 1
     assert note.history.count() == 32

@@ -103,4 +103,4 @@ def _insert_statement(history_model, using):
     columns = ", ".join(name(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = name(history_model._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", fields  # noqa: S608
+    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", fields  # noqa: S608  (names from the model)
