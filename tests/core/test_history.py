@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests.conftest import tamper_with_history
 from tests.testapp.models import Note
@@ -42,11 +43,12 @@ def test_a_save_costs_three_statements_however_long_its_history(senco, school):
         for n in range(30):
             note.body = f"draft {n}"
             note.save()
-        with CaptureQueriesContext(connection) as saved:
+        # Once the admin has loaded, Wagtail's reference index adds its own queries.
+        with disable_reference_index_auto_update(), CaptureQueriesContext(connection) as saved:
             note.body = "final"
             note.save()
     statements = [query["sql"].split()[0] for query in saved.captured_queries]
-    assert statements == ["UPDATE", "SELECT", "INSERT"], saved.captured_queries
+    assert statements == ["UPDATE", "SELECT", "INSERT"]
     # The head is read directly (ORDER BY ... LIMIT 1), not by a subquery run per row.
     assert saved.captured_queries[1]["sql"].upper().count("SELECT") == 1
     assert note.history.count() == 32
