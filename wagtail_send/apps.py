@@ -11,7 +11,6 @@ class WagtailSendConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from simple_history.signals import pre_create_historical_record
         from wagtail.permissions import register_permission_policy
         from wagtail.signals import page_published, page_unpublished
 
@@ -19,14 +18,12 @@ class WagtailSendConfig(AppConfig):
         from .access import SchoolRecordPermissionPolicy
         from .audit.append_only import install_triggers
         from .audit.bulk import baseline_history
-        from .audit.chain import on_pre_create_historical_record
         from .models import Membership, School, SchoolRecord
         from .models.needs import ensure_need_types
         from .pagecache import forget_pages
         from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
 
-        pre_create_historical_record.connect(on_pre_create_historical_record)
         post_migrate.connect(ensure_a_school, sender=self)
         post_migrate.connect(ensure_need_types, sender=self)
         post_migrate.connect(install_triggers, sender=self)

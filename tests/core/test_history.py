@@ -5,6 +5,8 @@ import random
 import pytest
 from django.db import connection
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests.conftest import tamper_with_history
 from tests.testapp.models import Note
@@ -32,6 +34,26 @@ def test_save_create_and_change(senco, school):
         note.save()
     assert history_of(note) == [("+", senco.pk, "Planning"), ("~", senco.pk, "Planning")]
     assert note.history.first().history_date.tzinfo is not None
+
+
+def test_a_save_costs_three_statements_however_long_its_history(senco, school):
+    """The record's UPDATE, one probe of its chain head, the history INSERT: no more."""
+    note = Note.objects.create(school=school, title="A")
+    with acting_as(senco, "Drafting"):
+        for n in range(30):
+            note.body = f"draft {n}"
+            note.save()
+        # Once the admin has loaded, Wagtail's reference index adds its own queries.
+        with disable_reference_index_auto_update(), CaptureQueriesContext(connection) as saved:
+            note.body = "final"
+            note.save()
+    statements = [query["sql"].split()[0] for query in saved.captured_queries]
+    assert statements == ["UPDATE", "SELECT", "INSERT"]
+    # The head is read directly (ORDER BY ... LIMIT 1), not by a subquery run per row.
+    assert saved.captured_queries[1]["sql"].upper().count("SELECT") == 1
+    assert note.history.count() == 32
+    assert note.history.first().body == "final"
+    assert verify_history([Note.history.model]) == []
 
 
 def test_queryset_update_writes_one_row_per_record(senco, school):

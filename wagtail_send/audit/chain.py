@@ -15,10 +15,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.apps import apps
+from django.db import connections, models, router
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from .history import ChainedHistory
+
+class ChainedHistory(models.Model):
+    """Fields that chain each history row to the one before it for the same record."""
+
+    history_seq = models.PositiveIntegerField(default=0, editable=False)
+    history_prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    history_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 def _normalise(value):
@@ -65,7 +75,7 @@ def is_chained(history_model):
     return issubclass(history_model, ChainedHistory)
 
 
-def seal(rows):
+def seal(rows, using=None):
     """Set sequence, previous hash and hash on unsaved history rows of one model.
 
     One query fetches the newest existing row of every record concerned, so a bulk
@@ -74,17 +84,10 @@ def seal(rows):
     if not rows:
         return
     model = type(rows[0])
+    using = using or router.db_for_write(model)
     attnames = tracked_attnames(model)
     ids = {row.id for row in rows if row.history_type != "+"}
-    heads = {}
-    if ids:
-        newest = model.objects.filter(id=OuterRef("id")).order_by("-history_seq")
-        heads = {
-            record_id: (seq, digest)
-            for record_id, seq, digest in model.objects.filter(
-                id__in=ids, history_seq=Subquery(newest.values("history_seq")[:1])
-            ).values_list("id", "history_seq", "history_hash")
-        }
+    heads = _head(model, *ids, using=using) if len(ids) == 1 else _heads(model, ids, using)
     for row in rows:
         seq, digest = heads.get(row.id, (0, ""))
         row.history_seq = seq + 1
@@ -93,9 +96,37 @@ def seal(rows):
         heads[row.id] = (row.history_seq, row.history_hash)
 
 
-def on_pre_create_historical_record(sender, history_instance, **kwargs):
-    if is_chained(sender):
-        seal([history_instance])
+def _head(model, record_id, using):
+    """``{record_id: (sequence, hash)}`` of the record's newest history row, if any.
+
+    Every tracked save runs this, so it is written out once here: one probe of the
+    chain index (id, history_seq), read backwards. Built by the ORM, the same statement
+    cost ten times what the database spends answering it.
+    """
+    connection = connections[using]
+    name = connection.ops.quote_name
+    sql = (
+        f"SELECT {name('history_seq')}, {name('history_hash')} "  # noqa: S608  (no user input)
+        f"FROM {name(model._meta.db_table)} WHERE {name('id')} = %s "
+        f"ORDER BY {name('history_seq')} DESC LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [record_id])
+        head = cursor.fetchone()
+    return {record_id: tuple(head)} if head else {}
+
+
+def _heads(model, ids, using):
+    """``{record id: (sequence, hash)}`` of the newest history row of each record."""
+    if not ids:
+        return {}
+    newest = model.objects.filter(id=OuterRef("id")).order_by("-history_seq")
+    return {
+        record_id: (seq, digest)
+        for record_id, seq, digest in model.objects.using(using)
+        .filter(id__in=ids, history_seq=Subquery(newest.values("history_seq")[:1]))
+        .values_list("id", "history_seq", "history_hash")
+    }
 
 
 @dataclass

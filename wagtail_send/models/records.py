@@ -1,7 +1,7 @@
 """The base every per-school record model inherits: school, author, archive, history."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.db.models.expressions import Combinable
 from django.dispatch import Signal
 from django.utils import timezone
@@ -127,6 +127,14 @@ class SchoolRecord(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # The record and its history row commit together, and the record's row lock,
+        # held to the end, keeps a concurrent save from reading the same chain head.
+        # Inside a caller's transaction this adds no statement (no savepoint).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
 
     @property
     def is_archived(self):
