@@ -58,7 +58,7 @@ def test_a_draft_is_never_in_the_pdf(client, report):
 
 
 def test_making_a_pdf_reads_nothing_outside_the_sites_own_files():
-    fetcher = pdf.LocalFilesOnly()
+    fetcher = pdf.local_files_fetcher()
     for url in ("http://169.254.169.254/latest/meta-data/", "file:///etc/passwd"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
