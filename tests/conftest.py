@@ -172,3 +172,15 @@ def axe_violations(tab):
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in result["violations"]
     ]
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Send email by SMTP to a port nothing listens on, so sending raises."""
+    import socket
+
+    with socket.socket() as free:  # a port that was free a moment ago: nothing listens
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5

@@ -47,7 +47,14 @@ def record_models(base):
 
 def register_core_personal_data(school_record):
     from .access.policy import grant_model_for
-    from .models import AccessChange, ErasureRecord, LegalHold, Membership, RecordRead
+    from .models import (
+        AccessChange,
+        ErasureRecord,
+        LegalHold,
+        Membership,
+        RecordRead,
+        SentReminder,
+    )
     from .privacy import register_personal_data
 
     register_personal_data(Membership, "user")
@@ -55,6 +62,7 @@ def register_core_personal_data(school_record):
     register_personal_data(ErasureRecord, "erased_by")
     register_personal_data(RecordRead, "reader")
     register_personal_data(LegalHold, "placed_by", "lifted_by")
+    register_personal_data(SentReminder, "recipient")
     for model in record_models(school_record):
         register_personal_data(model, "created_by")
         register_personal_data(grant_model_for(model), "user")

@@ -59,6 +59,11 @@ SETTINGS = {
         40_000_000, int, "Largest image, in pixels, accepted from an upload."
     ),
     "FROM_EMAIL": Setting("", str, "Sender of reminder emails; DEFAULT_FROM_EMAIL if empty."),
+    "REMINDER_INTERVAL_DAYS": Setting(
+        7,
+        int,
+        "Days before the same reminder email goes to the same person again (0: every run).",
+    ),
 }
 
 

@@ -1,6 +1,7 @@
 """The half-term rota around its boundaries, and the reminder emails to teams that are due."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -10,6 +11,7 @@ from django.utils import timezone
 from wagtail_send.learning_wall.models import HalfTerm, Team
 from wagtail_send.learning_wall.reminders import reminders_for
 from wagtail_send.learning_wall.rota import rota_status
+from wagtail_send.models import SentReminder
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +95,7 @@ def test_only_the_chosen_teams_are_due_when_the_senco_names_them(calendar, schoo
 
 def test_reminders_go_to_members_of_teams_still_due(calendar, school, people, make_post):
     make_post(team=calendar["year3"], created_at=at(D(2026, 11, 4)))
-    emails = reminders_for(school, D(2026, 11, 9))
+    emails = [reminder.message for reminder in reminders_for(school, D(2026, 11, 9))]
     assert [e[3] for e in emails] == [[calendar["ta"].email]]
     assert "Year 5" in emails[0][0] and "Autumn 2" in emails[0][1]
     assert "18 December 2026" in emails[0][1]
@@ -115,6 +117,46 @@ def test_the_reminder_command_sends_the_emails(calendar, school, people):
         [people["staff"].email, calendar["ta"].email]
     )
     assert "/send/learning-wall/posts/new/" in mail.outbox[0].body
+
+
+def remind(*args):
+    out = StringIO()
+    call_command("send_learning_wall_reminders", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_running_the_reminder_command_twice_sends_once(calendar, school):
+    remind("--date", "2026-11-09")
+    assert len(mail.outbox) == 2
+    assert "0 reminder(s) sent in all, 2 skipped as sent recently" in remind(
+        "--date", "2026-11-10"
+    )
+    assert len(mail.outbox) == 2
+
+
+def test_reminders_go_again_after_the_interval_or_with_force(calendar, school, settings):
+    settings.WAGTAILSEND_REMINDER_INTERVAL_DAYS = 7
+    remind("--date", "2026-11-09")
+    assert "2 reminder(s) sent in all" in remind("--date", "2026-11-09", "--force")
+    SentReminder.objects.update(sent_at=timezone.now() - datetime.timedelta(days=7))
+    assert "2 reminder(s) sent in all, 0 skipped" in remind("--date", "2026-11-16")
+    assert len(mail.outbox) == 6
+
+
+def test_a_new_half_term_is_reminded_at_once(calendar, school):
+    remind("--date", "2026-10-05")  # Autumn 1
+    assert "2 reminder(s) sent in all, 0 skipped" in remind("--date", "2026-11-02")  # Autumn 2
+    assert [m.subject for m in mail.outbox].count(mail.outbox[0].subject) == 2
+
+
+def test_a_reminder_that_failed_to_send_is_sent_next_time(
+    calendar, school, settings, mail_server_down
+):
+    with pytest.raises(OSError):
+        remind("--date", "2026-11-09")
+    assert not SentReminder.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # back up
+    assert "2 reminder(s) sent in all" in remind("--date", "2026-11-09")
 
 
 def test_the_reminder_command_reports_a_bad_date(calendar):

@@ -1,11 +1,14 @@
 """Review reminders: the SENCO's dashboard panel and the emailing command."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
+from wagtail_send.models import SentReminder
 from wagtail_send.policies.reminders import documents_due
 
 from .conftest import make_policy
@@ -45,6 +48,47 @@ def test_command_emails_each_owner_once(policies, school):
     assert "Overdue" in owner_mail.body and "Due in 30" in owner_mail.body
     assert "Later" not in owner_mail.body and "Draft" not in owner_mail.body
     assert "http://testserver/admin/pages/" in owner_mail.body
+
+
+def remind(*args):
+    out = StringIO()
+    call_command("send_policy_reminders", "--date", TODAY.isoformat(), *args, stdout=out)
+    return out.getvalue()
+
+
+def test_running_the_command_twice_emails_once(policies, school):
+    school.senco_email = "senco-office@oakfield.example"
+    school.save()
+    remind()
+    assert len(mail.outbox) == 2
+    assert "Skipped 2 email(s)" in remind()
+    assert len(mail.outbox) == 2
+
+
+def test_after_the_interval_or_with_force_the_owner_is_emailed_again(policies, settings):
+    settings.WAGTAILSEND_REMINDER_INTERVAL_DAYS = 7
+    remind()
+    assert "Reminded senco@school.example about 3 document(s)." in remind("--force")
+    SentReminder.objects.update(sent_at=timezone.now() - datetime.timedelta(days=7))
+    assert "Skipped" not in remind()
+    assert [m.to for m in mail.outbox] == [["senco@school.example"]] * 3
+
+
+def test_a_new_review_date_is_reminded_at_once_with_the_whole_list(policies):
+    remind()
+    page = policies["today"]
+    page.next_review = TODAY + datetime.timedelta(days=7)
+    page.save_revision().publish(skip_permission_checks=True)
+    assert "Reminded senco@school.example about 3 document(s)." in remind()
+    assert "Due today" in mail.outbox[-1].body and "Overdue" in mail.outbox[-1].body
+
+
+def test_an_email_that_failed_to_send_is_sent_next_time(policies, settings, mail_server_down):
+    with pytest.raises(OSError):
+        remind()
+    assert not SentReminder.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # back up
+    assert "Reminded senco@school.example about 3 document(s)." in remind()
 
 
 def test_command_rejects_a_bad_date():

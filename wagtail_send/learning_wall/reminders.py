@@ -1,11 +1,11 @@
 """Reminder emails to the teams due to post on the wall this half-term."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wagtail_send.conf import send_settings
+from wagtail_send.reminders import Reminder, send_once
 
 from .rota import rota_status
 
@@ -14,7 +14,8 @@ def reminders_for(school, today=None, wall_url=""):
     """One email per member of each team still due to post at ``school`` on ``today``.
 
     Returns:
-        A list of ``(subject, message, from_email, [recipient])`` tuples.
+        A list of :class:`~wagtail_send.reminders.Reminder`, keyed by team and half-term
+        so each person hears once per interval, and at once when a new half-term starts.
     """
     status = rota_status(school, today)
     if status.current is None:
@@ -22,6 +23,7 @@ def reminders_for(school, today=None, wall_url=""):
     sender = send_settings.FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
     messages = []
     for team in status.due:
+        key = f"learning_wall:team:{team.pk}:halfterm:{status.current.pk}"
         for person in team.members.filter(is_active=True).exclude(email=""):
             subject = _("Learning wall: %(team)s is due to post this half-term") % {
                 "team": team.name
@@ -36,11 +38,15 @@ def reminders_for(school, today=None, wall_url=""):
                     "wall_url": wall_url,
                 },
             )
-            messages.append((subject, body, sender, [person.email]))
+            messages.append(Reminder((subject, body, sender, [person.email]), person, (key,)))
     return messages
 
 
-def send_reminders(school, today=None, wall_url=""):
-    """Send :func:`reminders_for` and return how many emails went."""
-    messages = reminders_for(school, today, wall_url)
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
+def send_reminders(school, today=None, wall_url="", force=False):
+    """Send :func:`reminders_for`, leaving out those sent recently unless ``force``.
+
+    Returns:
+        ``(sent, skipped)``: how many emails went, and how many were sent too recently.
+    """
+    sent, skipped = send_once(reminders_for(school, today, wall_url), force=force)
+    return len(sent), skipped

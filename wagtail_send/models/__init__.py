@@ -1,9 +1,10 @@
-"""Core models: schools and memberships, per-record grant log, tracked-record base."""
+"""Core models: schools and memberships, grant log, tracked-record base, reminders sent."""
 
 from .access import AccessChange, ErasureRecord, LegalHold, RecordRead
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet
+from .reminders import SentReminder
 from .schools import Membership, School
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "School",
     "SchoolRecord",
     "SchoolRecordQuerySet",
+    "SentReminder",
 ]

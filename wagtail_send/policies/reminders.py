@@ -2,13 +2,13 @@
 
 from collections import defaultdict
 
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 
 from ..conf import send_settings
+from ..reminders import Reminder, send_once
 from .models import DOCUMENT_MODELS, due_by
 from .rules import limit_to_schools
 
@@ -37,37 +37,51 @@ def documents_due(school_ids=None, today=None):
 
 
 def recipient(page):
-    """Who is reminded about ``page``: its owner, or the school's SENCO if it has none."""
+    """Who is reminded about ``page``: ``(address, account)``.
+
+    Its owner, or the school's SENCO address (no account) if it has none; the address is
+    empty when there is nobody to email.
+    """
     owner = page.policy_owner
     if owner is not None and owner.is_active and owner.email:
-        return owner.email
-    return page.school.senco_email if page.school else ""
+        return owner.email, owner
+    return (page.school.senco_email if page.school else ""), None
 
 
-def send_reminders(today=None):
+def reminder_key(page):
+    """What a reminder about ``page`` is about: the page and its review date.
+
+    A changed review date makes a new key, so the owner is reminded at once.
+    """
+    return f"policies:page:{page.pk}:{page.next_review.isoformat()}"
+
+
+def send_reminders(today=None, force=False):
     """Email each owner one list of their documents due for review.
 
+    An owner reminded about every one of those documents within
+    ``WAGTAILSEND_REMINDER_INTERVAL_DAYS`` is left out, unless ``force``; one new or
+    re-dated document sends the whole list again.
+
     Returns:
-        ``(sent, unaddressed)``: the emails sent as (address, pages), and the pages
-        nobody could be emailed about.
+        ``(sent, skipped, unaddressed)``: the emails sent as (address, pages), how many
+        were left out as sent recently, and the pages nobody could be emailed about.
     """
-    by_address = defaultdict(list)
+    by_recipient = defaultdict(list)
     unaddressed = []
     for page in documents_due(today=today):
-        address = recipient(page)
-        (by_address[address] if address else unaddressed).append(page)
-    sent = []
+        address, account = recipient(page)
+        (by_recipient[address, account] if address else unaddressed).append(page)
     base_url = get_admin_base_url() or ""
-    for address, pages in sorted(by_address.items()):
+    reminders, emailed = [], {}
+    for (address, account), pages in sorted(by_recipient.items(), key=lambda item: item[0][0]):
         rows = [
             (page, base_url + reverse("wagtailadmin_pages:edit", args=[page.pk])) for page in pages
         ]
         body = render_to_string("wagtail_send/policies/email/reminder.txt", {"rows": rows})
-        send_mail(
-            _("Policies due for review"),
-            body,
-            send_settings.FROM_EMAIL or None,
-            [address],
-        )
-        sent.append((address, pages))
-    return sent, unaddressed
+        message = (_("Policies due for review"), body, send_settings.FROM_EMAIL or None, [address])
+        keys = tuple(map(reminder_key, pages))
+        reminders.append(Reminder(message, account, keys))
+        emailed[keys] = (address, pages)
+    sent, skipped = send_once(reminders, force=force)
+    return [emailed[reminder.keys] for reminder in sent], skipped, unaddressed

@@ -1,7 +1,9 @@
 """Email every team still due to post on the learning wall this half-term.
 
 Run it from cron, for example weekly on Monday morning:
-``manage.py send_learning_wall_reminders``. ``--date`` is for trying a day out.
+``manage.py send_learning_wall_reminders``. ``--date`` is for trying a day out. Someone
+reminded within ``WAGTAILSEND_REMINDER_INTERVAL_DAYS`` is not reminded again for the same
+half-term unless ``--force`` is given.
 """
 
 import datetime
@@ -21,8 +23,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Pretend today is this day (YYYY-MM-DD).")
         parser.add_argument("--school", type=int, help="Only this school (its id).")
+        parser.add_argument(
+            "--force", action="store_true", help="Send even to people reminded recently."
+        )
 
-    def handle(self, *args, date=None, school=None, **options):
+    def handle(self, *args, date=None, school=None, force=False, **options):
         try:
             today = datetime.date.fromisoformat(date) if date else None
         except ValueError:
@@ -34,9 +39,16 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no school with id {school}.")
         base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
         url = base + reverse("wagtail_send_learning_wall:create")
-        total = 0
+        total = total_skipped = 0
         for each in schools:
-            sent = send_reminders(each, today, wall_url=url)
+            sent, skipped = send_reminders(each, today, wall_url=url, force=force)
             total += sent
-            self.stdout.write(f"{each}: {sent} reminder(s) sent.")
-        self.stdout.write(self.style.SUCCESS(f"{total} reminder(s) sent in all."))
+            total_skipped += skipped
+            self.stdout.write(
+                f"{each}: {sent} reminder(s) sent, {skipped} skipped as sent recently."
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{total} reminder(s) sent in all, {total_skipped} skipped as sent recently."
+            )
+        )
