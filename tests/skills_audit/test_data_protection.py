@@ -89,3 +89,8 @@ def test_reminders_go_to_those_who_have_not_sent(people, campaign, school):
     assert recipients == ["head@school.example", "senco@school.example"]
     assert mail.outbox[0].subject == "Reminder: Autumn 2026 skills audit"
     assert f"/send/skills-audit/{campaign.pk}/answer/" in mail.outbox[0].body
+    # A second run the same week (a cron misfire) sends nothing more, unless forced.
+    call_command("skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2
+    call_command("skills_audit_reminders", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 4

@@ -1,11 +1,11 @@
 """Reminders to people asked to answer an open audit who have not sent their answers."""
 
-from django.core.mail import send_mass_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_send.conf import send_settings
+from wagtail_send.reminders import Reminder, send_once
 
 from .models import Campaign, Response
 
@@ -22,10 +22,15 @@ def people_to_remind(campaign):
     return list({m.user_id: m.user for m in members}.values())
 
 
-def send_reminders(base_url="", today=None):
-    """Email everyone still to answer an open audit. Returns the number of emails."""
+def send_reminders(base_url="", today=None, force=False):
+    """Email everyone still to answer an open audit, at most once per reminder interval.
+
+    Returns:
+        ``(sent, skipped)``: how many emails went, and how many were left out as sent
+        recently (all go with ``force``).
+    """
     today = today or timezone.localdate()
-    messages = []
+    reminders = []
     sender = send_settings.FROM_EMAIL or None
     for campaign in Campaign.objects.active().filter(opens_on__lte=today, closes_on__gte=today):
         link = base_url + reverse("wagtail_send_skills_audit:answer", args=[campaign.pk])
@@ -41,7 +46,7 @@ def send_reminders(base_url="", today=None):
                 "link": link,
             }
             subject = _("Reminder: %(title)s skills audit") % {"title": campaign.title}
-            messages.append((subject, body, sender, [person.email]))
-    if messages:
-        send_mass_mail(messages, fail_silently=False)
-    return len(messages)
+            key = f"skills_audit:campaign:{campaign.pk}:{campaign.closes_on.isoformat()}"
+            reminders.append(Reminder((subject, body, sender, [person.email]), person, (key,)))
+    sent, skipped = send_once(reminders, force=force)
+    return len(sent), skipped

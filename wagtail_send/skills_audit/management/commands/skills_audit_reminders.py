@@ -10,7 +10,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url", default="", help="The intranet address, e.g. https://intranet.school"
         )
+        parser.add_argument(
+            "--force", action="store_true", help="Send even to people reminded recently."
+        )
 
-    def handle(self, *args, base_url, **options):
-        sent = send_reminders(base_url=base_url.rstrip("/"))
-        self.stdout.write(f"Sent {sent} reminders.")
+    def handle(self, *args, base_url, force=False, **options):
+        sent, skipped = send_reminders(base_url=base_url.rstrip("/"), force=force)
+        self.stdout.write(f"Sent {sent} reminders; {skipped} skipped as sent recently.")
