@@ -12,6 +12,8 @@ cache would only forget in the process that published.
 from django.conf import settings
 from django.core.cache import caches
 
+from . import generations
+
 GENERATION_KEY = "wagtail_send:pages:generation"
 SECONDS = 60 * 60
 
@@ -21,7 +23,7 @@ def _cache():
 
 
 def _key(request):
-    generation = _cache().get_or_set(GENERATION_KEY, 1, None)
+    generation = generations.current(GENERATION_KEY, cache=_cache())
     return f"wagtail_send:pages:{generation}:{request.get_host()}{request.get_full_path()}"
 
 
@@ -64,8 +66,4 @@ class PublicPageCacheMiddleware:
 
 def forget_pages(**kwargs):
     """Signal receiver for page_published / page_unpublished: a new cache generation."""
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    generations.move_on(GENERATION_KEY, cache=_cache())

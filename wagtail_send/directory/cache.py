@@ -12,12 +12,10 @@ process that cache must be shared (Redis, say): a per-process cache forgets only
 process that handled the write.
 """
 
-import time
-
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from wagtail_send import generations
 
 from .rules import listing_audience
 
@@ -27,28 +25,9 @@ GENERATION_KEY = "wagtail_send:directory:generation"
 SECONDS = 10 * 60
 
 
-def generation():
-    """The current generation of the directory's cached listings."""
-    # Starting from the clock, not 1: if the cache evicts the generation, it must not
-    # come back as a number under which older copies are still stored.
-    return cache.get_or_set(GENERATION_KEY, time.time_ns, None)
-
-
-def _next_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted or never set
-        cache.set(GENERATION_KEY, time.time_ns(), None)
-
-
 def forget_listings(**kwargs):
-    """Make every cached listing stale; also a receiver for save and delete signals.
-
-    The generation moves on when the write is committed (at once outside a
-    transaction): before then nobody else can read the new rows, and a copy rendered
-    from the old rows in the meantime was stored under the old generation.
-    """
-    transaction.on_commit(_next_generation)
+    """Make every cached listing stale; also a receiver for save and delete signals."""
+    generations.move_on(GENERATION_KEY)
 
 
 def listing_key(request, school_id, page_url):
@@ -63,7 +42,7 @@ def listing_key(request, school_id, page_url):
         return None
     return ":".join(
         [
-            str(generation()),
+            generations.current(GENERATION_KEY),
             str(school_id),
             audience,
             page_url,

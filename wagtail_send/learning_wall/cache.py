@@ -20,20 +20,15 @@ With more than one web process the cache must be shared (Redis): a per-process c
 forgets only in the process that wrote.
 """
 
-import uuid
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from wagtail_send import generations
 from wagtail_send.access import memberships_of
 from wagtail_send.models import SchoolRecordQuerySet
 
 #: Seconds a rendered wall or a school's rota records are kept at most.
 TIMEOUT = 60 * 60
-#: Seconds a generation token is kept: when it expires a new one is made, which only
-#: leaves what was cached under the old one unread.
-GENERATION_TIMEOUT = 24 * 60 * 60
 _PREFIX = "wagtail_send:wall"
 _EVERYWHERE = f"{_PREFIX}:gen"
 
@@ -47,16 +42,7 @@ def generation(school_id, records=False):
     keys = [_EVERYWHERE, _key(school_id, records=True)]
     if not records:
         keys.append(_key(school_id))
-    found = cache.get_many(keys)
-    fresh = {key: uuid.uuid4().hex for key in keys if key not in found}
-    if fresh:
-        # A token is never reused, so an evicted generation cannot revive old entries.
-        cache.set_many(fresh, GENERATION_TIMEOUT)
-    return ".".join({**found, **fresh}[key] for key in keys)
-
-
-def _replace(keys):
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, GENERATION_TIMEOUT)
+    return generations.current(*keys)
 
 
 def forget(school_ids=None, records=False):
@@ -71,10 +57,8 @@ def forget(school_ids=None, records=False):
     else:
         ids = set(school_ids)
         keys = [_key(pk) for pk in ids] + [_key(pk, records=True) for pk in ids if records]
-    if not keys:
-        return
-    _replace(keys)
-    transaction.on_commit(lambda: _replace(keys))
+    if keys:
+        generations.move_on(*keys)
 
 
 def cached_for_school(name, school, build, records=False):

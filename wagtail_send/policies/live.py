@@ -15,12 +15,11 @@ after an hour, as the public-page cache's do.
 import logging
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from .. import providers
+from .. import generations, providers
 
 logger = logging.getLogger(__name__)
 
@@ -72,16 +71,9 @@ def _render(item, school):
 
 
 def _key(school):
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = generations.current(GENERATION_KEY)
     today = timezone.localdate().isoformat()
     return f"wagtail_send:report-live:{generation}:{school.pk}:{get_language()}:{today}"
-
-
-def _new_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
 
 
 def summarised_models():
@@ -101,9 +93,6 @@ def forget_live_sections(sender, **kwargs):
     """Receiver for any write of a tracked record: every school's summaries are renewed.
 
     Every school, not only the record's: a summary may read shared rows (the types of
-    need), and writes are rare next to reads. Renewed at once, so the writer's own next
-    page is fresh even inside its transaction, and again on commit, so a page rendered by
-    another request between the write and the commit is not kept.
+    need), and writes are rare next to reads.
     """
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    generations.move_on(GENERATION_KEY)
