@@ -1,8 +1,11 @@
 """Cached content is forgotten by moving its generation on, never by finding every key."""
 
+import pytest
 from django.core.cache import cache
 
 from wagtail_send import generations
+
+pytestmark = pytest.mark.django_db  # on_commit needs a connection
 
 
 def test_a_write_or_an_eviction_never_brings_back_an_old_generation():
