@@ -12,7 +12,6 @@ class WagtailSendConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
         from wagtail.permissions import register_permission_policy
-        from wagtail.signals import page_published, page_unpublished
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .access import SchoolRecordPermissionPolicy
@@ -20,7 +19,6 @@ class WagtailSendConfig(AppConfig):
         from .audit.bulk import baseline_history
         from .models import Membership, School, SchoolRecord
         from .models.needs import ensure_need_types
-        from .pagecache import forget_pages
         from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
 
@@ -28,14 +26,31 @@ class WagtailSendConfig(AppConfig):
         post_migrate.connect(ensure_need_types, sender=self)
         post_migrate.connect(install_triggers, sender=self)
         post_migrate.connect(baseline_history, sender=self)
-        page_published.connect(forget_pages)
-        page_unpublished.connect(forget_pages)
-        post_save.connect(forget_pages, sender=School)  # the SENCO's contact is on pages
+        connect_caching(School)
         post_save.connect(on_membership_saved, sender=Membership)
         post_delete.connect(on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:
             register_permission_policy(model, SchoolRecordPermissionPolicy(model))
         register_core_personal_data(SchoolRecord)
+
+
+def connect_caching(school):
+    """Public pages renew on publishing, on privacy changes and on the school's details."""
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished
+
+    from . import caching
+    from .caching.frontend import purge_on_renewal
+
+    def renew_every_page(**kwargs):
+        # Every school's: a page's title is in menus and lists beyond its own school.
+        caching.renew([caching.PAGES])
+
+    page_published.connect(renew_every_page, weak=False, dispatch_uid="wagtail_send_published")
+    page_unpublished.connect(renew_every_page, weak=False, dispatch_uid="wagtail_send_unpub")
+    caching.renews([caching.PAGES], school)  # the SENCO's contact is on pages
+    caching.renews([caching.PAGES], PageViewRestriction, schools=lambda instance, **kw: None)
+    caching.on_renewal(purge_on_renewal)
 
 
 def record_models(base):

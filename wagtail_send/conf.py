@@ -64,6 +64,14 @@ SETTINGS = {
         int,
         "Days before the same reminder email goes to the same person again (0: every run).",
     ),
+    "CACHE_TIMEOUT": Setting(
+        60 * 60,
+        int,
+        "Seconds a cached page, listing or summary is kept at most; writes renew it sooner.",
+    ),
+    "PAGE_CACHE": Setting(
+        "default", str, "The Django cache (an alias in CACHES) that holds public pages."
+    ),
 }
 
 
@@ -91,6 +99,8 @@ def validate(name, value):
         raise ImproperlyConfigured(f"{PREFIX}{name} must be one of {', '.join(spec.choices)}.")
     if spec.kind is int and value < 0:
         raise ImproperlyConfigured(f"{PREFIX}{name} must not be negative.")
+    if name == "PAGE_CACHE" and value not in settings.CACHES:
+        raise ImproperlyConfigured(f"{PREFIX}{name} must name a cache in CACHES, not {value!r}.")
     if name == "ANSWER_READER_ROLES":
         unknown = set(value) - set(Role.values)
         if unknown:

@@ -9,10 +9,11 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from wagtail_send import caching
 from wagtail_send.access import visible
 from wagtail_send.audit import acting_as
+from wagtail_send.caching.pages import is_public_page
 from wagtail_send.learning_wall.models import Post
-from wagtail_send.pagecache import PublicPageCacheMixin, forget_pages
 
 from .figures import timed
 from .listings import Rollback, client_for
@@ -84,7 +85,11 @@ def _body_text(response):
 
 def _served_from_page_cache(page, username):
     """Whether an anonymous visitor of ``page`` is answered by the public-page cache."""
-    return username is None and isinstance(page.specific, PublicPageCacheMixin)
+    return username is None and is_public_page(page.specific)
+
+
+def _renew_pages():
+    caching.renew([caching.PAGES])
 
 
 def render_times(pages, repeat=9):
@@ -107,7 +112,7 @@ def render_times(pages, repeat=9):
         get = partial(client.get, page.url)
         if _served_from_page_cache(page, username):
             rows = [
-                (f"{label} (cache miss)", timed(get, repeat=repeat, before=forget_pages)),
+                (f"{label} (cache miss)", timed(get, repeat=repeat, before=_renew_pages)),
                 (f"{label} (cache hit)", timed(get, repeat=repeat)),
             ]
         else:

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail_send import caching
 from wagtail_send.audit import acting_as
-from wagtail_send.directory.cache import forget_listings
 from wagtail_send.directory.models import Contact, Service
 from wagtail_send.directory.taxonomy import ServiceType
 
@@ -108,7 +108,7 @@ def test_constant_queries_for_10_and_1000_services(
         _fill(school, people["senco"], size)
         client.get(directory_page.url)  # warm caches (site, school lookups)
         with django_capture_on_commit_callbacks(execute=True):
-            forget_listings()
+            caching.renew(["directory", caching.PAGES])
         rendered.append(_queries(client, directory_page.url))
         cached.append(_queries(client, directory_page.url))
     assert rendered[0] == rendered[1], rendered

@@ -5,14 +5,17 @@ Public surface for feature apps:
 * :func:`can` - may this person do this to this record?
 * :func:`visible` - the records of a model this person may act on, filtered in the database.
 * :func:`grant` / :func:`revoke` - share one record with one person; both are logged.
+* :func:`audience` - who may share a cached copy of what this person sees.
 * :class:`SchoolRecordPermissionPolicy` - register it for each record model.
 """
 
+from .audience import audience
 from .grants import grant, grants_for, revoke
 from .policy import SchoolRecordPermissionPolicy, can, memberships_of, policy_for, visible
 
 __all__ = [
     "SchoolRecordPermissionPolicy",
+    "audience",
     "can",
     "grant",
     "grants_for",

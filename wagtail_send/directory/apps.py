@@ -9,16 +9,16 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        from wagtail_send import caching
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_report_section
 
-        from . import cache, models, report
+        from . import models, report
+        from .pages import LISTING_CACHE, READS
 
-        for model in (models.Organisation, models.Service, models.Contact, models.Location):
-            post_save.connect(cache.forget_listings, sender=model)
-            post_delete.connect(cache.forget_listings, sender=model)
+        caching.public_pages(models.ServiceDirectoryPage, reads=READS)
+        records = (models.Organisation, models.Service, models.Contact, models.Location)
+        caching.renews([LISTING_CACHE, caching.PAGES], *records)
 
         register_personal_data(models.Service, "maintainer", "last_verified_by")
         for grant_model in (

@@ -22,28 +22,13 @@ from wagtail_send.conf import send_settings
 from wagtail_send.models import SchoolRecord, SchoolRecordQuerySet
 from wagtail_send.roles import Role
 
-from .cache import forget_listings
+from .pages import ServiceDirectoryPage  # noqa: F401  (Wagtail finds page models here)
 from .taxonomy import AREA_FIELDS, AreaOfNeed, ServiceType
 
 
 def stale_before():
     """Entries last verified before this date are stale."""
     return timezone.localdate() - datetime.timedelta(days=send_settings.DIRECTORY_STALE_AFTER_DAYS)
-
-
-class DirectoryQuerySet(SchoolRecordQuerySet):
-    """Bulk writes send no save signals: they forget the cached listings themselves."""
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = super().bulk_create(objs, *args, **kwargs)
-        forget_listings()
-        return objs
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        # update() and delete() (which archives) write through here too.
-        count = super().bulk_update(objs, fields, batch_size=batch_size)
-        forget_listings()
-        return count
 
 
 class DirectoryRecord(SchoolRecord):
@@ -55,8 +40,6 @@ class DirectoryRecord(SchoolRecord):
         editable=False,
         help_text=_("The identifier other directories know this entry by."),
     )
-
-    objects = DirectoryQuerySet.as_manager()
 
     # Staff read the directory; the SENCO keeps it; leaders can check its history.
     role_actions = {
@@ -95,7 +78,7 @@ class Organisation(DirectoryRecord):
         return Q(pk__in=Service.objects.filter(Service.public_filter()).values("organisation_id"))
 
 
-class ServiceQuerySet(DirectoryQuerySet):
+class ServiceQuerySet(SchoolRecordQuerySet):
     def public(self):
         return self.filter(Service.public_filter())
 
@@ -368,6 +351,3 @@ class ContactUserGrant(UserObjectPermissionBase):
 
 class LocationUserGrant(UserObjectPermissionBase):
     content_object = models.ForeignKey(Location, on_delete=models.CASCADE)
-
-
-from .pages import ServiceDirectoryPage  # noqa: E402,F401  (Wagtail page model)

@@ -10,17 +10,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from wagtail_send.access import can, visible
+from wagtail_send import caching
+from wagtail_send.access import audience, can, visible
 from wagtail_send.schools import get_current_school
 
 PER_PAGE = 25
+#: The cache of the listing (the search form and the services), most of the page's cost.
+LISTING_CACHE = "directory"
+#: The query parameters the page reads: the filters and the page number.
+READS = ("q", "area", "type", "age", "status", "page")
 
 
 class ServiceDirectoryPage(RoutablePageMixin, Page):
@@ -71,9 +76,25 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
         )
         return services, staff
 
+    def listing_key(self, request, school_id, page_url):
+        """The key of the listing's cached copy, or None for a listing of one's own.
+
+        The listing is the same for everyone in the same audience
+        (:func:`wagtail_send.access.audience`); besides the records it depends on the
+        page's address, the language, today's date (entries become "Needs checking" by
+        date) and the query parameters the page reads.
+        """
+        from .models import Contact, Service
+
+        who = audience(request.user, school_id, (Service, Contact))
+        if who is None:
+            return None
+        query = [(name, request.GET.getlist(name)) for name in READS if name in request.GET]
+        today = timezone.localdate().isoformat()
+        return caching.key(LISTING_CACHE, school_id, who, page_url, get_language(), today, query)
+
     @route(r"^$")
     def index(self, request):
-        from .cache import SECONDS, listing_key
         from .filters import DirectoryFilterForm
 
         services, staff = self.services_for(request)
@@ -96,8 +117,8 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
                 "staff_view": staff,
                 "query": query.urlencode(),
                 "page_url": page_url,
-                "listing_key": school_id and listing_key(request, school_id, page_url),
-                "listing_seconds": SECONDS,
+                "listing_key": school_id and self.listing_key(request, school_id, page_url),
+                "listing_seconds": caching.timeout(),
             },
         )
 

@@ -2,8 +2,6 @@
 
 * Who sees the staff-only fields (internal notes, who checks the entry): members of the
   entry's school. Everyone else, signed in or not, sees the public fields of public entries.
-* Who shares a cached copy of the directory listing (:func:`listing_audience`): people
-  whose view follows from their roles alone.
 * An entry's maintainer may edit it: they hold a per-record ``change`` grant, given and
   taken back (and logged) through :mod:`wagtail_send.access` whenever the maintainer changes.
 """
@@ -18,38 +16,6 @@ def sees_staff_fields(user, school_id):
     if getattr(user, "is_superuser", False) and user.is_active:
         return True
     return school_id in memberships_of(user)
-
-
-def listing_audience(user, school_id):
-    """Who else sees exactly the directory listing ``user`` sees at school ``school_id``.
-
-    Returns ``"public"`` for visitors who are not signed in (public entries and fields),
-    ``"roles:<roles>"`` for active superusers and for members whose roles read every
-    record of the school (every entry and every field, so authorship and per-record
-    grants add nothing), and None for anyone else: what they see depends on their own
-    grants and authorship, so their listing is never shared or cached.
-    """
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return "public"
-    if user.is_superuser:
-        return "roles:superuser"
-    from .models import Contact, Service
-
-    roles = memberships_of(user).get(school_id, set())
-    if all(roles & _roles_reading_everything(model) for model in (Service, Contact)):
-        return "roles:" + ",".join(sorted(roles))
-    return None
-
-
-def _roles_reading_everything(model):
-    # The core policy lets a role view every record of its school unless the model
-    # narrows that role's reach with a scope.
-    scoped = getattr(model, "role_scopes", {})
-    return {
-        role
-        for role, actions in model.role_actions.items()
-        if "view" in actions and role not in scoped
-    }
 
 
 def sync_maintainer_grant(service, previous_maintainer_id, *, by):

@@ -12,12 +12,12 @@ class LearningWallConfig(AppConfig):
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_follow_up, register_report_section
 
-        from . import cache
+        from . import renewals
         from .models import Team, Useful
         from .report import render_training_summary
         from .themes import theme_from_action
 
-        cache.connect()
+        renewals.declare()
         register_personal_data(Useful, "user")
         register_personal_data(Team, "members")
         register_report_section("5", _("Learning wall"), render_training_summary)

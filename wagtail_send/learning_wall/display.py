@@ -2,7 +2,7 @@
 
 The page template caches its main content (``{% cache %}``) under :attr:`Wall.cache_key`;
 everything else here is read lazily, so a cache hit costs no query of the wall's own
-beyond what :func:`cache.audience` needs.
+beyond what :func:`audience` needs.
 """
 
 from dataclasses import dataclass
@@ -11,12 +11,14 @@ from django.core.paginator import Paginator
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
+from wagtail_send import access, caching
 from wagtail_send.models import NeedType
 
-from . import cache
 from .forms import WallFilterForm
 from .models import Post
+from .renewals import ROTA, WALL
 from .rota import RotaRecords, rota_status
+from .rules import moderated_school_ids
 from .wall import wall_posts
 
 
@@ -56,10 +58,32 @@ def _hidden_authors(school):
     )
 
 
+def audience(user, school, hidden_authors):
+    """Whose view of ``school``'s wall ``user`` shares, as a part of the cache key.
+
+    The core's rule (:func:`wagtail_send.access.audience`) for posts and replies, and
+    one of the wall's own: the author of a post the SENCO has hidden still sees it, so
+    unless they moderate, their wall is their own.
+
+    Args:
+        user: the signed-in person.
+        school: the wall's school.
+        hidden_authors: a callable giving the ids of people with hidden posts there.
+    """
+    from .models import Reply
+
+    shared = access.audience(user, school.pk, (Post, Reply))
+    if shared is not None and (
+        user.is_superuser
+        or school.pk in moderated_school_ids(user)
+        or user.pk not in hidden_authors()
+    ):
+        return shared
+    return f"person:{user.pk}"
+
+
 class Wall:
     """One request's view of a school's wall."""
-
-    timeout = cache.TIMEOUT
 
     def __init__(self, request, page, school, per_page):
         self.request = request
@@ -68,12 +92,16 @@ class Wall:
         self.per_page = per_page
         self.today = timezone.localdate()
 
+    @property
+    def timeout(self):
+        return caching.timeout()
+
     @cached_property
     def records(self):
         if self.school is None:
             return SchoolRecords(RotaRecords([], []), [], [])
-        return cache.cached_for_school(
-            "records", self.school, lambda: SchoolRecords.of(self.school), records=True
+        return caching.cached(
+            ROTA, self.school.pk, ("records",), lambda: SchoolRecords.of(self.school)
         )
 
     @cached_property
@@ -99,26 +127,23 @@ class Wall:
 
     @cached_property
     def cache_key(self):
-        """Everything the main content depends on (see :func:`cache.audience`), or None
+        """Everything the main content depends on (see :func:`audience`), or None
         when there is no school to key it by."""
         school = self.school
         if school is None:
             return None
-        audience = cache.audience(
+        who = audience(
             self.request.user,
             school,
-            lambda: cache.cached_for_school("hidden", school, lambda: _hidden_authors(school)),
+            lambda: caching.cached(WALL, school.pk, ("hidden",), lambda: _hidden_authors(school)),
         )
-        return "|".join(
-            str(part)
-            for part in (
-                school.pk,
-                cache.generation(school.pk),
-                audience,
-                self.page.pk,
-                self.page.live_revision_id,
-                self.today.isoformat(),
-                translation.get_language(),
-                self.request.GET.urlencode(),
-            )
+        return caching.key(
+            WALL,
+            school.pk,
+            who,
+            self.page.pk,
+            self.page.live_revision_id,
+            self.today.isoformat(),
+            translation.get_language(),
+            sorted(self.request.GET.lists()),
         )

@@ -11,7 +11,6 @@ from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.models import SchoolRecord
 from wagtail_send.roles import Role
 
-from .cache import WallQuerySet
 from .pages import LearningWallPage  # noqa: F401  (Wagtail finds page models here)
 
 #: The only formatting a post body may use; Wagtail's whitelist strips everything else.
@@ -49,7 +48,6 @@ class RotaRecord(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "history"}
-    objects = WallQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -165,7 +163,6 @@ class Post(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "change", "delete", "history", "share"}
-    objects = WallQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -208,7 +205,6 @@ class Reply(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "change", "delete", "history"}
-    objects = WallQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -13,8 +13,9 @@ from ..audit.errors import HistoryRequired
 from ..audit.history import SendHistoricalRecords
 from ..roles import Role
 
-#: Sent (``sender``: the model) after records are written in bulk: ``bulk_create``,
-#: ``bulk_update``, ``update`` and archiving, none of which sends ``post_save``.
+#: Sent (``sender``: the model; ``schools``: the ids of the schools whose records were
+#: written) after records are written in bulk: ``bulk_create``, ``bulk_update``,
+#: ``update`` and archiving, none of which sends ``post_save``.
 records_written = Signal()
 
 
@@ -58,7 +59,7 @@ class SchoolRecordQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db), raw_writes():
             count = super().bulk_update(objs, list({*fields, *auto_now}), batch_size=batch_size)
             write_history(objs, "~")
-        records_written.send(sender=self.model)
+        records_written.send(sender=self.model, schools={obj.school_id for obj in objs})
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -72,7 +73,7 @@ class SchoolRecordQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db):
             objs = super().bulk_create(objs, *args, **kwargs)
             write_history(objs, "+")
-        records_written.send(sender=self.model)
+        records_written.send(sender=self.model, schools={obj.school_id for obj in objs})
         return objs
 
     def delete(self):

@@ -9,21 +9,22 @@ class PoliciesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import post_page_move
 
-        from ..models.records import records_written
+        from .. import caching
         from ..privacy import register_personal_data
-        from .live import forget_live_sections, summarised_models
-        from .models import SENDPolicyPage, SENInformationReportPage, follow_move
+        from .live import CACHE, summarised_models
+        from .models import (
+            SchoolPoliciesIndexPage,
+            SENDPolicyPage,
+            SENInformationReportPage,
+            follow_move,
+        )
 
         # A policy's owner is named on it and emailed about reviews: subject access covers it.
         for model in (SENInformationReportPage, SENDPolicyPage):
             register_personal_data(model, "policy_owner")
             post_page_move.connect(follow_move, sender=model)
-        # The report's live summaries are cached; any write of a record renews them.
-        for model in summarised_models():
-            for signal in (post_save, post_delete, records_written):
-                signal.connect(
-                    forget_live_sections, sender=model, dispatch_uid="wagtail_send_policies_live"
-                )
+        caching.public_pages(SchoolPoliciesIndexPage, SENInformationReportPage, SENDPolicyPage)
+        # The report shows live summaries of records: a record's write renews its school's.
+        caching.renews([CACHE, caching.PAGES], *summarised_models())

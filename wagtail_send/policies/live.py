@@ -2,29 +2,24 @@
 
 The summaries other apps offer are aggregates over their records (a few queries each,
 and the skills audit's analysis): computed on every render they cost more than the rest
-of the report. They are kept in Django's default cache per school, language and day,
-and forgotten whenever a tracked record is written (saved, deleted, or written in bulk),
-so a reader never sees a summary older than the last change. The day is in the key
-because the summaries count "the last 12 months" and audits "opened by today".
-
-With more than one web process the default cache must be shared (Redis): a
-per-process cache forgets only in the process that wrote, so an entry also expires
-after an hour, as the public-page cache's do.
+of the report. They are kept in the cache ``report-live`` per school, language and day,
+and renewed whenever a tracked record of the school is written (saved, deleted, or
+written in bulk; see the app's ``ready()``), so a reader never sees a summary older
+than the last change. The day is in the key because the summaries count "the last 12
+months" and audits "opened by today".
 """
 
 import logging
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from .. import generations, providers
+from .. import caching, providers
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "wagtail_send:report-live:generation"
-SECONDS = 60 * 60
+CACHE = "report-live"
 
 
 def live_sections(items, school):
@@ -40,15 +35,19 @@ def live_sections(items, school):
     """
     if school is None:
         return {item.code: [] for item in items}
-    key = _key(school)
-    found = cache.get(key)
-    if found is None or any(item.code not in found for item in items):
-        found, failed = {}, False
+    codes = sorted(item.code for item in items)
+    parts = (get_language(), timezone.localdate().isoformat(), *codes)
+    failures = []
+
+    def build():
+        found = {}
         for item in items:
-            found[item.code], item_failed = _render(item, school)
-            failed = failed or item_failed
-        if not failed:
-            cache.set(key, found, SECONDS)
+            found[item.code], failed = _render(item, school)
+            if failed:
+                failures.append(item.code)
+        return found
+
+    found = caching.cached(CACHE, school.pk, parts, build, keep=lambda _found: not failures)
     return {item.code: found[item.code] for item in items}
 
 
@@ -70,12 +69,6 @@ def _render(item, school):
     return sections, failed
 
 
-def _key(school):
-    generation = generations.current(GENERATION_KEY)
-    today = timezone.localdate().isoformat()
-    return f"wagtail_send:report-live:{generation}:{school.pk}:{get_language()}:{today}"
-
-
 def summarised_models():
     """The models a live summary may read: every record kept in wagtail-send's history.
 
@@ -87,12 +80,3 @@ def summarised_models():
     from ..audit.chain import chained_history_models
 
     return [history.instance_type for history in chained_history_models()]
-
-
-def forget_live_sections(sender, **kwargs):
-    """Receiver for any write of a tracked record: every school's summaries are renewed.
-
-    Every school, not only the record's: a summary may read shared rows (the types of
-    need), and writes are rare next to reads.
-    """
-    generations.move_on(GENERATION_KEY)

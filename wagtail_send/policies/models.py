@@ -23,7 +23,6 @@ from wagtail.signals import workflow_approved
 from .. import pdf
 from ..conf import send_settings
 from ..models import School
-from ..pagecache import PublicPageCacheMixin
 from . import live
 from .forms import SchoolDocumentForm
 from .items import ITEMS, Live
@@ -62,7 +61,7 @@ def due_by(today=None):
     return today + datetime.timedelta(days=send_settings.POLICY_REVIEW_WARNING_DAYS)
 
 
-class SchoolPoliciesIndexPage(PublicPageCacheMixin, Page):
+class SchoolPoliciesIndexPage(Page):
     """The school's policies page: lists its SEN Information Report and SEND policies."""
 
     # Not one-to-one: a translation of this page (wagtail-localize) belongs to the same school.
@@ -106,7 +105,7 @@ class SchoolPoliciesIndexPage(PublicPageCacheMixin, Page):
         return context
 
 
-class SchoolDocumentPage(PublicPageCacheMixin, RoutablePageMixin, Page):
+class SchoolDocumentPage(RoutablePageMixin, Page):
     """What the report and every policy share: a school, an owner and review dates."""
 
     school = models.ForeignKey(
@@ -170,6 +169,10 @@ class SchoolDocumentPage(PublicPageCacheMixin, RoutablePageMixin, Page):
     @property
     def review_years(self):
         return 1
+
+    def get_cached_paths(self):
+        """The page and its PDF, for a front-end cache to purge."""
+        return ["/", "/" + self.reverse_subpage("pdf")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
