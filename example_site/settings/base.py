@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "wagtail_send.skills_audit",
     "guardian",
     "simple_history",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

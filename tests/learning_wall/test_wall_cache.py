@@ -194,3 +194,55 @@ def photo(school, people):
     from wagtail_send.learning_wall.media import save_image
 
     return save_image(photo_upload(), alt_text="Tray", school=school, user=people["senco"])
+
+
+@pytest.fixture
+def staff_read_only_open_posts(monkeypatch):
+    """Narrow staff to posts whose title starts "Open" (``role_scopes``, as a model may)."""
+    from django.db.models import Q
+
+    monkeypatch.setattr(Post, "role_scopes", {Role.STAFF: Q(title__startswith="Open")})
+
+
+def test_role_scopes_change_who_shares_a_cached_wall(
+    client, people, school, wall, make_user, make_post, staff_read_only_open_posts
+):
+    from wagtail_send.access import audience, grant
+
+    senco, teacher = people["senco"], people["staff"]
+    make_post(created_by=senco, title="Open: visual timetables")
+    leaders = make_post(created_by=senco, title="Leaders: the SEND budget")
+    author = make_user("author", school=school, role=Role.STAFF)
+    make_post(created_by=author, title="Draft: my own reflections")
+    grantee = make_user("grantee", school=school, role=Role.STAFF)
+    grant(leaders, grantee, "view", by=senco)
+
+    assert audience(teacher, school.pk, [Post]) == "roles:staff"
+    assert audience(author, school.pk, [Post]) is None  # wrote a post staff cannot reach
+    assert audience(grantee, school.pk, [Post]) is None  # granted one
+    client.force_login(teacher)
+    html = _html(client, wall)  # the staff role's copy, now cached
+    assert "Open: visual timetables" in html and "Leaders" not in html and "Draft" not in html
+    client.force_login(author)
+    html = _html(client, wall)
+    assert "Draft: my own reflections" in html and "Leaders" not in html
+    client.force_login(grantee)
+    html = _html(client, wall)
+    assert "Leaders: the SEND budget" in html and "Draft" not in html
+    client.force_login(people["slt"])
+    html = _html(client, wall)
+    assert "Leaders: the SEND budget" in html and "Draft: my own reflections" in html
+    client.force_login(teacher)
+    html = _html(client, wall)
+    assert "Leaders" not in html and "Draft" not in html
+
+
+def test_without_a_scope_authorship_and_grants_add_nothing_so_staff_share(
+    people, school, make_user, make_post
+):
+    from wagtail_send.access import audience
+
+    author = make_user("author", school=school, role=Role.STAFF)
+    make_post(created_by=author)
+    assert audience(author, school.pk, [Post]) == audience(people["staff"], school.pk, [Post])
+    assert audience(people["guest"], school.pk, [Post]) is None

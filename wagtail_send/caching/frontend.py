@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from . import pages, store
+from . import store
 
 
 def configured():
@@ -32,6 +32,8 @@ def purge_on_renewal(names, school_ids):
 def purge(school_ids):
     """Purge the declared public pages of ``school_ids`` (None: of every school)."""
     from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    from . import pages
 
     found = []
     for model in pages.declared_models():

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from . import store
+from . import frontend, store
 
 _PAGE_ATTR = "_wagtail_send_public_page"
 #: page model -> the query parameters it reads
@@ -77,10 +77,6 @@ def _copy_key(request, school_id, reads):
     return store.key(store.PAGES, school_id, *_where(request), get_language(), query)
 
 
-def _purged_in_front():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
 def school_of_page(page, request):
     """The school whose records ``page`` shows: its own, or the request's."""
     from ..schools import get_current_school
@@ -120,7 +116,7 @@ class PublicPageCacheMiddleware:
             response,
             public=True,
             max_age=0,
-            s_maxage=store.timeout() if _purged_in_front() else 0,
+            s_maxage=store.timeout() if frontend.configured() else 0,
         )
         if set(request.GET) <= reads:
             if hasattr(response, "render") and not response.is_rendered:
