@@ -77,6 +77,11 @@ def _copy_key(request, school_id, reads):
     return store.key(store.PAGES, school_id, *_where(request), get_language(), query)
 
 
+def _says_private(response):
+    directives = {d.strip().split("=")[0] for d in response.get("Cache-Control", "").split(",")}
+    return bool(directives & {"private", "no-store", "no-cache"})
+
+
 def school_of_page(page, request):
     """The school whose records ``page`` shows: its own, or the request's."""
     from ..schools import get_current_school
@@ -108,7 +113,9 @@ class PublicPageCacheMiddleware:
         page = getattr(request, _PAGE_ATTR, None)
         if page is None or response.status_code != 200 or response.streaming:
             return self._honest(request, response)
-        if page.get_view_restrictions().exists() or request.user.is_authenticated:
+        # Wagtail marks whatever a private page serves never-cache (the login redirect,
+        # the password form, the page itself): Django's rule, never store it.
+        if _says_private(response) or request.user.is_authenticated:
             patch_cache_control(response, private=True, max_age=0)
             return response
         reads = _reads(page)
