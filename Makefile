@@ -50,4 +50,4 @@ bench: $(VENV)/.test
 	$(BIN)/python manage.py send_bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static site dist build .test-media
+	rm -rf $(VENV) db.sqlite3* media static site dist build .test-media
