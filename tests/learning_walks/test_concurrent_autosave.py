@@ -27,9 +27,8 @@ def test_concurrent_autosaves_answer_200_and_lose_no_note(walk, people):
     # Each writer changes one note, as the page does when a box loses focus: the head
     # teacher's five boxes on the first visit, two on the second, and the governor's
     # boxes on the first visit, all at once.
-    writers = [
-        ("slt", first, field) for field in (lf_1, lf_2, "pr_0", "pr_1", "notes")
-    ] + [("slt", second, lf_1), ("slt", second, "notes")]
+    writers = [("slt", first, field) for field in (lf_1, lf_2, "pr_0", "pr_1", "notes")]
+    writers += [("slt", second, field) for field in (lf_1, "notes")]
     writers += [("governor", first, field) for field in (lf_1, lf_2, "pr_0", "notes")]
     clients = {}
     for who in ("slt", "governor"):
