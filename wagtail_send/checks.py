@@ -68,3 +68,25 @@ def check_record_models(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register()
+def check_sqlite_transactions(app_configs=None, **kwargs):
+    """SQLite's default (deferred) transactions fail "database is locked" under autosaves."""
+    options = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    return [
+        checks.Warning(
+            f"The SQLite database {alias!r} does not use IMMEDIATE transactions, so "
+            "simultaneous saves, such as walkers' autosaves, fail with "
+            "“database is locked”.",
+            hint=f"Add these to DATABASES[{alias!r}]['OPTIONS']: {options!r}.",
+            id="wagtail_send.W010",
+        )
+        for alias, database in settings.DATABASES.items()
+        if database.get("ENGINE", "").endswith(("sqlite3", "spatialite"))
+        and str(database.get("OPTIONS", {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
+    ]
