@@ -1,8 +1,8 @@
 """Recording evidence during the walk, on a phone, with save-as-you-go.
 
-The form works without JavaScript. With it, ``observe.js`` posts the form here every
-few seconds and when a box loses focus (``autosave=1``), and keeps a draft in the
-browser's storage so nothing is lost when the connection drops. An autosave never
+The form works without JavaScript. With it, ``observe.js`` posts the notes changed on
+the page here every few seconds and when a box loses focus (``autosave=1``), and keeps a
+draft in the browser's storage so nothing is lost when the connection drops. An autosave never
 stores a note that looks as if it names a pupil: that note is held on the device until
 the walker deals with the warning.
 """
