@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from .install import CONTEXT_PROCESSOR, GUARDIAN_BACKEND, HISTORY_MIDDLEWARE
+from .install import CONTEXT_PROCESSOR, GUARDIAN_BACKEND, HISTORY_MIDDLEWARE, SQLITE_ENGINES
 
 
 @checks.register()
@@ -144,20 +144,16 @@ def check_templates(app_configs=None, **kwargs):
 @checks.register()
 def check_sqlite_transactions(app_configs=None, **kwargs):
     """SQLite's default (deferred) transactions fail "database is locked" under autosaves."""
-    options = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
     return [
         checks.Warning(
             f"The SQLite database {alias!r} does not use IMMEDIATE transactions, so "
             "simultaneous saves, such as walkers' autosaves, fail with "
             "“database is locked”.",
-            hint=f"Add these to DATABASES[{alias!r}]['OPTIONS']: {options!r}.",
+            hint="Add to your settings, after DATABASES: "
+            "wagtail_send_install.queue_sqlite_writers(DATABASES)",
             id="wagtail_send.W010",
         )
         for alias, database in settings.DATABASES.items()
-        if database.get("ENGINE", "").endswith(("sqlite3", "spatialite"))
+        if database.get("ENGINE", "").endswith(SQLITE_ENGINES)
         and str(database.get("OPTIONS", {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
     ]

@@ -84,15 +84,7 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Walkers' phones autosave every few seconds, several at once. IMMEDIATE takes the
-    # write lock when a transaction begins, waiting up to the timeout for it, instead of
-    # failing "database is locked" half-way through; WAL lets pages be read meanwhile.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+wagtail_send_install.queue_sqlite_writers(DATABASES)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,9 +26,21 @@ def test_sqlite_without_immediate_transactions_is_warned_with_the_options_to_add
     notes_database({"timeout": 20})
     (warning,) = sqlite_warnings()
     assert "'notes'" in warning.msg and "database is locked" in warning.msg
-    assert "DATABASES['notes']['OPTIONS']" in warning.hint
-    assert "'transaction_mode': 'IMMEDIATE'" in warning.hint
-    assert "'init_command': 'PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;'" in warning.hint
+    assert "wagtail_send_install.queue_sqlite_writers(DATABASES)" in warning.hint
+
+
+def test_the_line_the_warning_names_queues_sqlite_writers_and_leaves_postgresql_alone():
+    from wagtail_send.install import queue_sqlite_writers
+
+    databases = {
+        "default": {"ENGINE": "django.db.backends.sqlite3", "OPTIONS": {"timeout": 5}},
+        "trust": {"ENGINE": "django.db.backends.postgresql"},
+    }
+    queue_sqlite_writers(databases)
+    assert databases["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert databases["default"]["OPTIONS"]["timeout"] == 5  # the site's own choice stays
+    assert "journal_mode=WAL" in databases["default"]["OPTIONS"]["init_command"]
+    assert "OPTIONS" not in databases["trust"]
 
 
 def test_sqlite_with_immediate_transactions_passes(notes_database):
