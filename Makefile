@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n auto
 export DJANGO_SETTINGS_MODULE ?= example_site.settings.dev
 
-.PHONY: demo test lint format docs messages bench clean
+.PHONY: demo test lint format docs settings-docs messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ format: $(VENV)/.test
 docs: $(VENV)/.test
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# docs/settings.md's table, from wagtail_send/conf.py: run after changing a setting.
+settings-docs: $(VENV)/.demo
+	$(BIN)/python docs/settings_table.py
+
 # Needs GNU gettext (apt-get install gettext). The compiled catalogues are committed,
 # so installing and running the site never does.
 messages: $(VENV)/.demo
@@ -50,4 +54,4 @@ bench: $(VENV)/.test
 	$(BIN)/python manage.py send_bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static site dist build .test-media
+	rm -rf $(VENV) db.sqlite3* media static site dist build .test-media

@@ -5,19 +5,13 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_send import install as wagtail_send_install
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "example_site.demo",
-    "wagtail_send",
-    "wagtail_send.policies",
-    "wagtail_send.learning_wall",
-    "wagtail_send.directory",
-    "wagtail_send.learning_walks",
-    "wagtail_send.skills_audit",
-    "guardian",
-    "simple_history",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -42,6 +36,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
+# The lines docs/install.md gives a Wagtail site, as any site would use them.
+INSTALLED_APPS += wagtail_send_install.INSTALLED_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -51,20 +47,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: a page served from the cache has been through the HTTPS redirect, the
-    # session and the language first.
-    "wagtail_send.caching.PublicPageCacheMiddleware",
 ]
+MIDDLEWARE += wagtail_send_install.MIDDLEWARE
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "guardian.backends.ObjectPermissionBackend",
-]
+AUTHENTICATION_BACKENDS = wagtail_send_install.AUTHENTICATION_BACKENDS
 # Guardian's anonymous user is not used: anonymous visitors see only public records.
 ANONYMOUS_USER_NAME = None
 
@@ -82,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                *wagtail_send_install.CONTEXT_PROCESSORS,
             ],
         },
     },
@@ -94,6 +85,7 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+wagtail_send_install.queue_sqlite_writers(DATABASES)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -118,7 +110,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGIN_URL = "/accounts/login/"
+# One sign-in page for the site, Wagtail's front-end login, in the demo's own template.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "demo/login.html"
+LOGIN_URL = "wagtailcore_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 

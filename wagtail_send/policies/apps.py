@@ -6,13 +6,16 @@ class PoliciesConfig(AppConfig):
     name = "wagtail_send.policies"
     label = "wagtail_send_policies"
     verbose_name = _("SEND policies")
+    url_prefix = "policies/"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from wagtail.signals import post_page_move
 
         from .. import caching
+        from ..feature_pages import register_feature_pages
         from ..privacy import register_personal_data
+        from . import setup
         from .live import CACHE, summarised_models
         from .models import (
             SchoolPoliciesIndexPage,
@@ -28,3 +31,4 @@ class PoliciesConfig(AppConfig):
         caching.public_pages(SchoolPoliciesIndexPage, SENInformationReportPage, SENDPolicyPage)
         # The report shows live summaries of records: a record's write renews its school's.
         caching.renews([CACHE, caching.PAGES], *summarised_models())
+        register_feature_pages(setup.create_pages)
