@@ -8,32 +8,21 @@ write renewed: the report and its PDF, the policies index, the directory pages.
 
 from functools import partial
 
-from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from . import store
-
-
-def configured():
-    """Whether renewals of public pages purge an HTTP cache in front."""
-    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
-        getattr(settings, "WAGTAILFRONTENDCACHE", None)
-    )
+from . import pages, store
 
 
 def purge_on_renewal(names, school_ids):
     """Renewal listener (see :func:`.renewals.on_renewal`)."""
-    if store.PAGES in names and configured():
+    if store.PAGES in names and store.purged_in_front():
         transaction.on_commit(partial(purge, school_ids))
 
 
 def purge(school_ids):
     """Purge the declared public pages of ``school_ids`` (None: of every school)."""
     from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-    from . import pages
 
     found = []
     for model in pages.declared_models():

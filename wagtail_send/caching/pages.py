@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from . import frontend, store
+from . import store
 
 _PAGE_ATTR = "_wagtail_send_public_page"
 #: page model -> the query parameters it reads
@@ -123,7 +123,7 @@ class PublicPageCacheMiddleware:
             response,
             public=True,
             max_age=0,
-            s_maxage=store.timeout() if frontend.configured() else 0,
+            s_maxage=store.timeout() if store.purged_in_front() else 0,
         )
         if set(request.GET) <= reads:
             if hasattr(response, "render") and not response.is_rendered:

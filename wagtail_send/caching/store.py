@@ -9,6 +9,8 @@ all schools forgets every copy. Copies of the public pages live in the cache
 
 import hashlib
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 
 from ..conf import send_settings
@@ -21,6 +23,14 @@ PAGES = "pages"
 def backend(name):
     """The Django cache that holds the copies (and generations) of cache ``name``."""
     return caches[send_settings.PAGE_CACHE if name == PAGES else "default"]
+
+
+def purged_in_front():
+    """Whether renewals of public pages also purge an HTTP cache in front (see
+    :mod:`.frontend`): ``wagtail.contrib.frontend_cache`` with ``WAGTAILFRONTENDCACHE``."""
+    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    )
 
 
 def timeout():
