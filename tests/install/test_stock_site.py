@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,8 @@ def distributions(tmp_path_factory):
     """The sdist and the wheel built from the checkout, as files in a temporary directory.
 
     Built from a copy of the files git would commit, so the build writes nothing (egg-info,
-    build/) into the checkout and nothing untracked gets into the package by accident.
+    build/) into the checkout and nothing git ignores gets into the package by accident.
+    ``build`` makes the wheel from the sdist, so an sdist missing a file fails here too.
     """
     source = tmp_path_factory.mktemp("source")
     listed = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
@@ -121,19 +123,46 @@ def distributions(tmp_path_factory):
     return sdists[0], wheels[0]
 
 
-def site_environment(venv):
-    """The environment of a shell in the new site: its venv first, none of this suite's."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONHOME", "DATABASE_URL"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="mysite.settings.dev",
-        VIRTUAL_ENV=str(venv),
-        PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}",
-    )
-    return env
+class StockSite:
+    """A new ``wagtail start`` site in its own venv, worked as its developer would in a shell:
+    that venv first on PATH, its own settings, nothing of this suite's environment."""
+
+    def __init__(self, python, where):
+        self.venv, self.dir = where / "venv", where / "site"
+        run(python, "-m", "venv", self.venv)
+        self.python = self.venv / "bin" / "python"
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONHOME", "DATABASE_URL"}
+        }
+        self.env.update(
+            DJANGO_SETTINGS_MODULE="mysite.settings.dev",
+            VIRTUAL_ENV=str(self.venv),
+            PATH=f"{self.venv / 'bin'}{os.pathsep}{self.env['PATH']}",
+        )
+
+    def pip_install(self, *requirements):
+        run(self.python, "-m", "pip", "install", "--quiet", *requirements, env=self.env)
+
+    def start(self):
+        self.dir.mkdir()
+        run(self.venv / "bin" / "wagtail", "start", "mysite", self.dir, env=self.env)
+
+    def manage(self, *args):
+        return run(self.python, "manage.py", *args, cwd=self.dir, env=self.env)
+
+    def page_count(self):
+        said = self.manage(
+            "shell", "-c", "from wagtail.models import Page; print(Page.objects.count())"
+        )
+        return int(said.split()[-1])
+
+    def probe(self):
+        """What the site answered to everyone, from tests/install/site_probe.py."""
+        out = self.dir.parent / "probe.json"
+        run(self.python, PROBE, out, cwd=self.dir, env=self.env)
+        return json.loads(out.read_text(encoding="utf-8"))
 
 
 def wheel_requirement(doc, wheel):
@@ -158,69 +187,53 @@ def describe(results):
 
 
 @pytest.mark.parametrize(
-    ("python_version", "django"),
+    ("python_version", "django", "as_wagtail_start_asks"),
     [
-        pytest.param("3.11", "Django==5.2.*", id="django5.2-py3.11"),
-        # What `wagtail start` writes into a new site's requirements.txt.
-        pytest.param("3.12", "Django>=6.1,<6.2", id="django6.1-py3.12"),
+        pytest.param("3.11", "Django==5.2.*", False, id="django5.2-py3.11"),
+        pytest.param("3.12", "Django>=6.1,<6.2", True, id="django6.1-py3.12"),
     ],
 )
 def test_a_stock_wagtail_site_works_with_the_lines_of_the_install_doc(
-    request, tmp_path, python_version, django
+    request, tmp_path, python_version, django, as_wagtail_start_asks
 ):
     python = python_or_skip(python_version)
-    started = time.monotonic()
+    times = {"started": time.monotonic()}
     doc = installdoc.read(INSTALL_DOC)
     added = doc.added_lines()
     assert len(added) <= MAX_ADDED_LINES, "the doc adds too many lines:\n" + "\n".join(added)
     sdist, wheel = request.getfixturevalue("distributions")
+    times["built"] = time.monotonic()
 
-    venv, site = tmp_path / "venv", tmp_path / "site"
-    run(python, "-m", "venv", venv)
-    site_python, env = venv / "bin" / "python", site_environment(venv)
+    site = StockSite(python, tmp_path)
+    site.pip_install("wagtail==8.0.*", django)
+    site.start()
+    if as_wagtail_start_asks:
+        requirements = (site.dir / "requirements.txt").read_text(encoding="utf-8").split()
+        assert django in requirements, f"wagtail start now asks for another Django: {requirements}"
+    # With Django as the site chose it, so wagtail-send cannot make pip change it.
+    site.pip_install(wheel_requirement(doc, wheel), django)
+    installdoc.apply(doc, site.dir / "mysite")
+    times["installed"] = time.monotonic()
 
-    def pip_install(*requirements):
-        run(site_python, "-m", "pip", "install", "--quiet", *requirements, env=env)
-
-    def manage(*args):
-        return run(site_python, "manage.py", *args, cwd=site, env=env)
-
-    def page_count():
-        said = manage(
-            "shell", "-c", "from wagtail.models import Page; print(Page.objects.count())"
-        )
-        return int(said.split()[-1])
-
-    pip_install("wagtail==8.0.*", django)
-    site.mkdir()
-    run(venv / "bin" / "wagtail", "start", "mysite", site, env=env)
-    if "<" in django:
-        requirements = (site / "requirements.txt").read_text(encoding="utf-8").split()
-        assert django in requirements, "wagtail start now asks for another Django"
-    # Django stays as the site chose it: wagtail-send must not make pip change it.
-    pip_install(wheel_requirement(doc, wheel), django)
-    installdoc.apply(doc, site / "mysite")
-    installed = time.monotonic()
-
-    manage("check")
+    site.manage("check")
     commands = doc.manage_commands()
     assert ["migrate"] in commands and ["send_create_pages"] in commands, commands
     for args in commands:
-        manage(*args)
-    pages = page_count()
-    manage("send_create_pages")
-    assert page_count() == pages, "send_create_pages made pages again"
+        site.manage(*args)
+    pages = site.page_count()
+    site.manage("send_create_pages")
+    assert site.page_count() == pages, "send_create_pages made pages again"
+    times["set up"] = time.monotonic()
 
-    out = tmp_path / "probe.json"
-    run(site_python, PROBE, out, cwd=site, env=env)
-    facts = json.loads(out.read_text(encoding="utf-8"))
+    facts = site.probe()
+    times["requested"] = time.monotonic()
+    stages = ", ".join(f"{b} {times[b] - times[a]:.0f}s" for a, b in pairwise(times))
     print(
-        f"\nstock site on {django} (Python {python_version}): installed in "
-        f"{installed - started:.0f}s, whole test {time.monotonic() - started:.0f}s, "
-        f"{len(facts['results'])} requests"
+        f"\nstock site, {django} on Python {python_version}, {len(facts['results'])} requests: "
+        f"{stages}; {times['requested'] - times['started']:.0f}s in all"
     )
 
-    assert Path(facts["wagtail_send_file"]).is_relative_to(venv), facts["wagtail_send_file"]
+    assert Path(facts["wagtail_send_file"]).is_relative_to(site.venv), facts["wagtail_send_file"]
     assert facts["django_version"].startswith(re.search(r"\d+\.\d+", django)[0])
     results = facts["results"]
     failures = [seen for seen in results if 500 in (seen["status"], seen.get("final_status"))]
