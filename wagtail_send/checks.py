@@ -32,6 +32,15 @@ def check_settings(app_configs=None, **kwargs):
                 id="wagtail_send.E002",
             )
         )
+    if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
+        errors.append(
+            checks.Error(
+                "Wagtail serves documents directly, so private policy appendices would skip "
+                "the privacy check.",
+                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view", or leave it unset.',
+                id="wagtail_send.E008",
+            )
+        )
     for name in SETTINGS:
         value = getattr(settings, "WAGTAILSEND_" + name, SETTINGS[name].default)
         try:
