@@ -81,18 +81,21 @@ def check_record_models(app_configs=None, **kwargs):
     return errors
 
 
-@checks.register(checks.Tags.urls)
-def check_urls(app_configs=None, **kwargs):
-    """The one include is there, and before Wagtail's pages, which would swallow it."""
+def front_end_mounted():
+    """The one URL include is there, and before Wagtail's pages, which would swallow it."""
     from django.urls import NoReverseMatch, resolve, reverse
 
     from .urls import SIGN_OUT
 
     try:
-        found = resolve(reverse(SIGN_OUT)).url_name == SIGN_OUT
+        return resolve(reverse(SIGN_OUT)).url_name == SIGN_OUT
     except NoReverseMatch:
-        found = False
-    if found:
+        return False
+
+
+@checks.register(checks.Tags.urls)
+def check_urls(app_configs=None, **kwargs):
+    if front_end_mounted():
         return []
     return [
         checks.Error(
