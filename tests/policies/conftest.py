@@ -134,3 +134,18 @@ def public_report(school, people):
     return publish_through_workflow(
         report, author=people["senco"], approver=people["governor"], change_note="First"
     )
+
+
+@pytest.fixture
+def iass(school, people):
+    """A public directory entry the report lists under support for parents (item 11)."""
+    from wagtail_send.directory.models import Service
+    from wagtail_send.directory.taxonomy import ServiceType
+
+    return Service.objects.create(
+        school=school,
+        created_by=people["senco"],
+        name="Northshire SENDIASS",
+        service_type=ServiceType.IASS,
+        is_public=True,
+    )

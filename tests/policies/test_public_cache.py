@@ -49,20 +49,6 @@ def test_signed_in_staff_are_never_served_from_the_cache(client, report, people)
     assert queries > 0
 
 
-@pytest.fixture
-def iass(school, people):
-    from wagtail_send.directory.models import Service
-    from wagtail_send.directory.taxonomy import ServiceType
-
-    return Service.objects.create(
-        school=school,
-        created_by=people["senco"],
-        name="Northshire SENDIASS",
-        service_type=ServiceType.IASS,
-        is_public=True,
-    )
-
-
 WELSH = [("en-gb", "English"), ("cy", "Welsh")]
 
 

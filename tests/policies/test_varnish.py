@@ -17,9 +17,6 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import PageViewRestriction
 
-from wagtail_send.directory.models import Service
-from wagtail_send.directory.taxonomy import ServiceType
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VCL = """vcl 4.1;
@@ -100,17 +97,6 @@ def through(varnish, path):
 def is_hit(headers):
     # On a hit X-Varnish names this request and the one that stored the copy.
     return len(headers["X-Varnish"].split()) == 2 and "Age" in headers
-
-
-@pytest.fixture
-def iass(public_report, school, people):
-    return Service.objects.create(
-        school=school,
-        created_by=people["senco"],
-        name="Northshire SENDIASS",
-        service_type=ServiceType.IASS,
-        is_public=True,
-    )
 
 
 def test_a_parent_reading_through_varnish_sees_every_change_at_once(varnish, public_report, iass):
