@@ -8,7 +8,6 @@ the walker deals with the warning.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import JsonResponse
@@ -16,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ...signin import login_required
 from ..forms import ObservationForm
 from ..models import Observation
 from ..team import share_with_team
