@@ -22,7 +22,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n auto
 export DJANGO_SETTINGS_MODULE ?= example_site.settings.dev
 
-.PHONY: demo test lint format docs messages bench clean
+.PHONY: demo test lint format docs settings-docs messages bench clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Django $(DJANGO) needs $(PYTHON_WANTED): install one" \
@@ -57,6 +57,10 @@ format: $(VENV)/.test
 docs: $(VENV)/.test
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# docs/settings.md's table, from wagtail_send/conf.py: run after changing a setting.
+settings-docs: $(VENV)/.demo
+	$(BIN)/python docs/settings_table.py
+
 # Needs GNU gettext (apt-get install gettext). The compiled catalogues are committed,
 # so installing and running the site never does.
 messages: $(VENV)/.demo
@@ -67,4 +71,4 @@ bench: $(VENV)/.test
 	$(BIN)/python manage.py send_bench
 
 clean:
-	rm -rf .venv .venv-django* db.sqlite3 media static site dist build .test-media
+	rm -rf .venv .venv-django* db.sqlite3* media static site dist build .test-media

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from .install import CONTEXT_PROCESSOR, GUARDIAN_BACKEND, HISTORY_MIDDLEWARE
+from .install import CONTEXT_PROCESSOR, GUARDIAN_BACKEND, HISTORY_MIDDLEWARE, SQLITE_ENGINES
 
 
 @checks.register()
@@ -81,18 +81,21 @@ def check_record_models(app_configs=None, **kwargs):
     return errors
 
 
-@checks.register(checks.Tags.urls)
-def check_urls(app_configs=None, **kwargs):
-    """The one include is there, and before Wagtail's pages, which would swallow it."""
+def front_end_mounted():
+    """The one URL include is there, and before Wagtail's pages, which would swallow it."""
     from django.urls import NoReverseMatch, resolve, reverse
 
     from .urls import SIGN_OUT
 
     try:
-        found = resolve(reverse(SIGN_OUT)).url_name == SIGN_OUT
+        return resolve(reverse(SIGN_OUT)).url_name == SIGN_OUT
     except NoReverseMatch:
-        found = False
-    if found:
+        return False
+
+
+@checks.register(checks.Tags.urls)
+def check_urls(app_configs=None, **kwargs):
+    if front_end_mounted():
         return []
     return [
         checks.Error(
@@ -136,3 +139,21 @@ def check_templates(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@checks.register()
+def check_sqlite_transactions(app_configs=None, **kwargs):
+    """SQLite's default (deferred) transactions fail "database is locked" under autosaves."""
+    return [
+        checks.Warning(
+            f"The SQLite database {alias!r} does not use IMMEDIATE transactions, so "
+            "simultaneous saves, such as walkers' autosaves, fail with "
+            "“database is locked”.",
+            hint="Add to your settings, after DATABASES: "
+            "wagtail_send_install.queue_sqlite_writers(DATABASES)",
+            id="wagtail_send.W010",
+        )
+        for alias, database in settings.DATABASES.items()
+        if database.get("ENGINE", "").endswith(SQLITE_ENGINES)
+        and str(database.get("OPTIONS", {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
+    ]

@@ -7,6 +7,7 @@
     AUTHENTICATION_BACKENDS = wagtail_send_install.AUTHENTICATION_BACKENDS
     TEMPLATES[0]["OPTIONS"]["context_processors"] += wagtail_send_install.CONTEXT_PROCESSORS
     ANONYMOUS_USER_NAME = None
+    queue_sqlite_writers(DATABASES)
 
 A site that wants only some features lists the apps itself: the core, then any subset
 of FEATURES, then the two libraries.
@@ -34,3 +35,20 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", GUARDIAN
 
 CONTEXT_PROCESSOR = "wagtail_send.context_processors.send"
 CONTEXT_PROCESSORS = [CONTEXT_PROCESSOR]
+
+# Walkers' phones autosave every few seconds, several at once. IMMEDIATE takes the write
+# lock when a transaction begins, waiting up to the timeout for it, instead of failing
+# "database is locked" half-way through; WAL lets pages be read meanwhile.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+SQLITE_ENGINES = ("sqlite3", "spatialite")
+
+
+def queue_sqlite_writers(databases):
+    """Give every SQLite database in ``databases`` SQLITE_OPTIONS; others are left alone."""
+    for database in databases.values():
+        if database.get("ENGINE", "").endswith(SQLITE_ENGINES):
+            database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}

@@ -152,3 +152,14 @@ def test_a_superuser_makes_the_pages_from_the_admin_and_nobody_else_can(client):
     client.force_login(senco)
     assert client.post("/admin/send-pages/").status_code in (302, 403)
     assert LearningWallPage.objects.count() == 1
+
+
+def test_the_admin_still_works_on_a_site_without_the_url_line(own_urls, client):
+    from wagtail.admin import urls as wagtailadmin_urls
+
+    own_urls(path("admin/", include(wagtailadmin_urls)), path("", include(wagtail_urls)))
+    admin = get_user_model().objects.create_superuser("admin", "admin@school.example", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Policy history" not in response.content.decode()  # its pages are not mounted
