@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from example_site.mail import mail_settings
 from wagtail_send.models import Membership, School
 from wagtail_send.roles import Role
 
@@ -182,5 +183,16 @@ def mail_server_down(settings):
     with socket.socket() as free:  # a port that was free a moment ago: nothing listens
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    use_mail_backend(
+        settings,
+        "django.core.mail.backends.smtp.EmailBackend",
+        host="127.0.0.1",
+        port=port,
+        timeout=5,
+    )
+
+
+def use_mail_backend(settings, backend, **options):
+    """Send email through ``backend`` for the rest of the test."""
+    for name, value in mail_settings(backend, **options).items():
+        setattr(settings, name, value)

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
 
 from wagtail_send import install as wagtail_send_install
 
@@ -150,5 +151,7 @@ CONTENT_SECURITY_POLICY = {
 
 DEFAULT_FROM_EMAIL = "send@oakfield.example"
 WAGTAILSEND_DEFAULT_SCHOOL_NAME = "Oakfield Primary School"
-FORMS_URLFIELD_ASSUME_HTTPS = True
+if django.VERSION < (6, 0):
+    # Django 6.0 made https the default scheme of URL form fields and dropped this setting.
+    FORMS_URLFIELD_ASSUME_HTTPS = True
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_send.images.SafeImageForm"
