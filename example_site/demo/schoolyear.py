@@ -4,8 +4,8 @@ wagtail-send itself has no calendar: a school enters its own half-terms. The dem
 plausible ones for whatever day it is loaded, so they are computed here from the usual
 pattern of an English school year (schools' real dates vary by a few days):
 
-* Autumn 1 from the first weekday of September to the Friday before the week of the last
-  Monday of October (half-term), Autumn 2 to the last Friday on or before 20 December;
+* Autumn 1 from the first weekday of September to the Friday before the last full week of
+  October (half-term), Autumn 2 to the last Friday on or before 20 December;
 * Spring 1 from the first weekday on or after 4 January to the Friday before the week of
   12 February, Spring 2 to the last Friday of March (then two weeks of Easter holiday);
 * Summer 1 to the Friday before the late-May bank holiday (the last Monday of May),
@@ -67,13 +67,13 @@ class SchoolYear:
     @property
     def half_terms(self):
         autumn, spring = self.start_year, self.start_year + 1
-        last_monday_october = _on_or_before(datetime.date(autumn, 10, 31), MONDAY)
+        october_break = _on_or_before(datetime.date(autumn, 10, 27), MONDAY)
         spring_break = _on_or_after(datetime.date(spring, 2, 12), MONDAY)
         easter_ends = _on_or_before(datetime.date(spring, 3, 31), FRIDAY)
         bank_holiday = _on_or_before(datetime.date(spring, 5, 31), MONDAY)
         dates = [
-            (_first_weekday(datetime.date(autumn, 9, 1)), last_monday_october - 3 * DAY),
-            (last_monday_october + WEEK, _on_or_before(datetime.date(autumn, 12, 20), FRIDAY)),
+            (_first_weekday(datetime.date(autumn, 9, 1)), october_break - 3 * DAY),
+            (october_break + WEEK, _on_or_before(datetime.date(autumn, 12, 20), FRIDAY)),
             (_first_weekday(datetime.date(spring, 1, 4)), spring_break - 3 * DAY),
             (spring_break + WEEK, easter_ends),
             (easter_ends + 3 * DAY + 2 * WEEK, bank_holiday - 3 * DAY),
