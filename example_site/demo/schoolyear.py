@@ -6,8 +6,9 @@ pattern of an English school year (schools' real dates vary by a few days):
 
 * Autumn 1 from the first weekday of September to the Friday before the last full week of
   October (half-term), Autumn 2 to the last Friday on or before 20 December;
-* Spring 1 from the first weekday on or after 4 January to the Friday before the week of
-  12 February, Spring 2 to the last Friday of March (then two weeks of Easter holiday);
+* Spring 1 from the first weekday on or after 4 January to the Friday before half-term
+  (the week from the Monday on or after 12 February), Spring 2 to the last Friday of
+  March (then two weeks of Easter holiday);
 * Summer 1 to the Friday before the late-May bank holiday (the last Monday of May),
   Summer 2 from the Monday after that week to the last weekday on or before 22 July.
 
