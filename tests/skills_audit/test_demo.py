@@ -17,6 +17,8 @@ from wagtail_send.skills_audit.models import Campaign, NeedProfile, Response
         (datetime.date(2026, 11, 22), "Autumn 2026", "Autumn 2025", "Autumn census 2026"),
         (datetime.date(2027, 8, 1), "Summer 2027", "Summer 2026", "Autumn census 2026"),
         (datetime.date(2028, 2, 29), "Spring 2028", "Spring 2027", "Autumn census 2027"),
+        # This year's audit opened in the Christmas holiday: still the autumn's.
+        (datetime.date(2027, 1, 12), "Autumn 2026", "Autumn 2025", "Autumn census 2026"),
     ],
 )
 def test_demo_data_gives_gaps_and_trends(

@@ -104,8 +104,9 @@ def _colleagues(school):
 
 
 def _campaign(school, opens_on, days):
-    term = school_year(opens_on).half_term_of(opens_on).term
-    title = f"{term} {opens_on.year}"
+    # Named by its half-term, so one opened in the Christmas holiday is still "Autumn".
+    half_term = school_year(opens_on).half_term_of(opens_on)
+    title = f"{half_term.term} {half_term.starts_on.year}"
     campaign = Campaign.objects.filter(school=school, title=title).first()
     if campaign is None:
         campaign = Campaign.objects.create(
