@@ -31,6 +31,10 @@ def _moved_clock(value):
 
 if os.environ.get("WAGTAILSEND_TEST_CLOCK"):
     _moved_clock(os.environ["WAGTAILSEND_TEST_CLOCK"]).start()
+    # Chromium judges a cookie's expiry by the real clock: cookies that last as long as the
+    # browser does stay valid however far back the server's clock was moved.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
 
 
 def pytest_report_header():
