@@ -50,7 +50,7 @@ class HalfTerm:
 
     @property
     def term(self):
-        """ "Autumn", "Spring" or "Summer"."""
+        """The term: Autumn, Spring or Summer."""
         return self.name.split()[0]
 
 
@@ -59,11 +59,6 @@ class SchoolYear:
     """The school year whose autumn term starts in September of ``start_year``."""
 
     start_year: int
-
-    @property
-    def name(self):
-        """For example "2026 to 2027"."""
-        return f"{self.start_year} to {self.start_year + 1}"
 
     @property
     def half_terms(self):
@@ -86,9 +81,6 @@ class SchoolYear:
     @property
     def starts_on(self):
         return self.half_terms[0].starts_on
-
-    def next(self):
-        return SchoolYear(self.start_year + 1)
 
     def previous(self):
         return SchoolYear(self.start_year - 1)
