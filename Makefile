@@ -1,24 +1,41 @@
 # The two commands a newcomer needs are `make demo` and `make test`; both set themselves up.
+# `make test DJANGO=6.1` runs the same on Django 6.1, with Python 3.12 or 3.13, in its own venv.
+DJANGO ?= 5.2
+ifeq ($(DJANGO),5.2)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
+CONSTRAINTS := requirements/constraints.txt
+PYTHON_WANTED := Python 3.11
+else
+# The first python3.12/3.13 that runs: on PATH, else one installed by pyenv (whose shims
+# exist for every version but run only the ones selected).
+PYTHON ?= $(firstword $(foreach p,python3.12 python3.13 \
+	$(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.1[23].*/bin/python), \
+	$(shell $(p) -c "" 2>/dev/null && command -v $(p))))
+VENV := .venv-django$(DJANGO)
+CONSTRAINTS := requirements/django-$(DJANGO).txt
+PYTHON_WANTED := Python 3.12 or 3.13
+endif
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # Both cores by default; `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n auto
 export DJANGO_SETTINGS_MODULE ?= example_site.settings.dev
 
-.PHONY: demo test lint format docs messages bench clean
+.PHONY: demo test lint format docs settings-docs messages bench clean
 
 $(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Django $(DJANGO) needs $(PYTHON_WANTED): install one" \
+	  "(e.g. pyenv install 3.12.1) or name it with PYTHON=/path/to/python3"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.demo: $(BIN)/python pyproject.toml requirements/constraints.txt
-	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[example]"
+$(VENV)/.demo: $(BIN)/python pyproject.toml $(CONSTRAINTS) requirements/common.txt
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[example]"
 	touch $@
 
-$(VENV)/.test: $(BIN)/python pyproject.toml requirements/constraints.txt
-	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[test]"
+$(VENV)/.test: $(BIN)/python pyproject.toml $(CONSTRAINTS) requirements/common.txt
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $@ $(VENV)/.demo
 
 demo: $(VENV)/.demo
@@ -40,6 +57,10 @@ format: $(VENV)/.test
 docs: $(VENV)/.test
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# docs/settings.md's table, from wagtail_send/conf.py: run after changing a setting.
+settings-docs: $(VENV)/.demo
+	$(BIN)/python docs/settings_table.py
+
 # Needs GNU gettext (apt-get install gettext). The compiled catalogues are committed,
 # so installing and running the site never does.
 messages: $(VENV)/.demo
@@ -50,4 +71,4 @@ bench: $(VENV)/.test
 	$(BIN)/python manage.py send_bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static site dist build .test-media
+	rm -rf .venv .venv-django* db.sqlite3* media static site dist build .test-media

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from example_site.mail import mail_settings
 from wagtail_send.models import Membership, School
 from wagtail_send.roles import Role
 
@@ -184,12 +185,12 @@ def phone(chromium, live_server):
 
 def sign_in(tab, username, password="pw"):  # noqa: S107
     """Sign in through the real login form."""
-    tab.goto("/accounts/login/")
+    tab.goto("/_util/login/")
     tab.fill("#id_username", username)
     tab.fill("#id_password", password)
     tab.click("button[type=submit]")
     # Wait for the redirect away from the form, or the next goto would cancel the sign-in.
-    tab.wait_for_url(lambda url: "/accounts/login/" not in url)
+    tab.wait_for_url(lambda url: "/_util/login/" not in url)
 
 
 def axe_violations(tab):
@@ -215,5 +216,16 @@ def mail_server_down(settings):
     with socket.socket() as free:  # a port that was free a moment ago: nothing listens
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    use_mail_backend(
+        settings,
+        "django.core.mail.backends.smtp.EmailBackend",
+        host="127.0.0.1",
+        port=port,
+        timeout=5,
+    )
+
+
+def use_mail_backend(settings, backend, **options):
+    """Send email through ``backend`` for the rest of the test."""
+    for name, value in mail_settings(backend, **options).items():
+        setattr(settings, name, value)

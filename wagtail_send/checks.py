@@ -4,8 +4,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
-HISTORY_MIDDLEWARE = "simple_history.middleware.HistoryRequestMiddleware"
+from .install import CONTEXT_PROCESSOR, GUARDIAN_BACKEND, HISTORY_MIDDLEWARE, SQLITE_ENGINES
 
 
 @checks.register()
@@ -17,7 +16,10 @@ def check_settings(app_configs=None, **kwargs):
         errors.append(
             checks.Error(
                 "django-guardian's backend is missing from AUTHENTICATION_BACKENDS.",
-                hint=f"Add {GUARDIAN_BACKEND!r} after Django's ModelBackend.",
+                hint=(
+                    "Add to your settings: "
+                    "AUTHENTICATION_BACKENDS = wagtail_send_install.AUTHENTICATION_BACKENDS"
+                ),
                 id="wagtail_send.E001",
             )
         )
@@ -26,8 +28,17 @@ def check_settings(app_configs=None, **kwargs):
             checks.Error(
                 "simple-history's middleware is missing, so history rows would not name "
                 "the person who made a change.",
-                hint=f"Add {HISTORY_MIDDLEWARE!r} after AuthenticationMiddleware.",
+                hint="Add to your settings: MIDDLEWARE += wagtail_send_install.MIDDLEWARE",
                 id="wagtail_send.E002",
+            )
+        )
+    if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
+        errors.append(
+            checks.Error(
+                "Wagtail serves documents directly, so private policy appendices would skip "
+                "the privacy check.",
+                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view", or leave it unset.',
+                id="wagtail_send.E008",
             )
         )
     for name in SETTINGS:
@@ -68,3 +79,81 @@ def check_record_models(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+def front_end_mounted():
+    """The one URL include is there, and before Wagtail's pages, which would swallow it."""
+    from django.urls import NoReverseMatch, resolve, reverse
+
+    from .urls import SIGN_OUT
+
+    try:
+        return resolve(reverse(SIGN_OUT)).url_name == SIGN_OUT
+    except NoReverseMatch:
+        return False
+
+
+@checks.register(checks.Tags.urls)
+def check_urls(app_configs=None, **kwargs):
+    if front_end_mounted():
+        return []
+    return [
+        checks.Error(
+            "wagtail-send's front-end views are not mounted, or Wagtail's pages come first.",
+            hint='Add to urlpatterns in urls.py, before path("", include(wagtail_urls)): '
+            'path("send/", include("wagtail_send.urls")),',
+            id="wagtail_send.E005",
+        )
+    ]
+
+
+@checks.register(checks.Tags.templates)
+def check_templates(app_configs=None, **kwargs):
+    from django.template import TemplateDoesNotExist, engines
+    from django.template.backends.django import DjangoTemplates
+
+    from .conf import send_settings
+
+    errors = []
+    django_engines = [e for e in engines.all() if isinstance(e, DjangoTemplates)]
+    if not any(CONTEXT_PROCESSOR in e.engine.context_processors for e in django_engines):
+        errors.append(
+            checks.Error(
+                "wagtail-send's context processor is missing, so its pages cannot find "
+                "your base template or sign-in page.",
+                hint='Add to your settings: TEMPLATES[0]["OPTIONS"]["context_processors"] '
+                "+= wagtail_send_install.CONTEXT_PROCESSORS",
+                id="wagtail_send.E006",
+            )
+        )
+    try:
+        engines.all()[0].get_template(send_settings.BASE_TEMPLATE)
+    except (TemplateDoesNotExist, IndexError, ImproperlyConfigured):
+        errors.append(
+            checks.Error(
+                f"The base template {send_settings.BASE_TEMPLATE!r}, which wagtail-send's "
+                "pages extend, does not exist.",
+                hint="Create it with the blocks title, extra_css, content and extra_js, or set "
+                'WAGTAILSEND_BASE_TEMPLATE = "wagtail_send/standalone.html".',
+                id="wagtail_send.E007",
+            )
+        )
+    return errors
+
+
+@checks.register()
+def check_sqlite_transactions(app_configs=None, **kwargs):
+    """SQLite's default (deferred) transactions fail "database is locked" under autosaves."""
+    return [
+        checks.Warning(
+            f"The SQLite database {alias!r} does not use IMMEDIATE transactions, so "
+            "simultaneous saves, such as walkers' autosaves, fail with "
+            "“database is locked”.",
+            hint="Add to your settings, after DATABASES: "
+            "wagtail_send_install.queue_sqlite_writers(DATABASES)",
+            id="wagtail_send.W010",
+        )
+        for alias, database in settings.DATABASES.items()
+        if database.get("ENGINE", "").endswith(SQLITE_ENGINES)
+        and str(database.get("OPTIONS", {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
+    ]

@@ -26,6 +26,13 @@ SETTINGS = {
     "DEFAULT_SCHOOL_NAME": Setting(
         "", str, "Name of the school created on first migrate when none exists."
     ),
+    "BASE_TEMPLATE": Setting(
+        "base.html",
+        str,
+        "Template the front-end pages extend, so they wear the site's header and footer; "
+        "it needs the blocks title, extra_css, content and extra_js, as a `wagtail start` "
+        "site's base.html has. wagtail_send/standalone.html is a plain one.",
+    ),
     "APPROVAL_ROLE": Setting(
         Role.GOVERNOR.value,
         str,

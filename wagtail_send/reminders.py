@@ -78,7 +78,7 @@ def send_once(reminders, force=False):
     """
     due = list(reminders) if force else not_sent_recently(reminders)
     if due:
-        send_mass_mail([reminder.message for reminder in due], fail_silently=False)
+        send_mass_mail([reminder.message for reminder in due])
         record_sent(due)
     return due, len(reminders) - len(due)
 

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from example_site.mail import mail_settings
 from wagtail_send.audit import acting_as
 from wagtail_send.audit.bulk import write_history
 from wagtail_send.directory.models import Service, ServiceUserGrant
@@ -132,7 +133,7 @@ class Generator:
 
     def _demo(self):
         # The demo's workflow e-mails would only clutter the output here.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        with override_settings(**mail_settings("django.core.mail.backends.dummy.EmailBackend")):
             call_command("load_demo", stdout=io.StringIO())
 
     def _schools(self):

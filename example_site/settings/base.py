@@ -4,20 +4,15 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django
+
+from wagtail_send import install as wagtail_send_install
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "example_site.demo",
-    "wagtail_send",
-    "wagtail_send.policies",
-    "wagtail_send.learning_wall",
-    "wagtail_send.directory",
-    "wagtail_send.learning_walks",
-    "wagtail_send.skills_audit",
-    "guardian",
-    "simple_history",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -41,9 +36,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
+# The lines docs/install.md gives a Wagtail site, as any site would use them.
+INSTALLED_APPS += wagtail_send_install.INSTALLED_APPS
 
 MIDDLEWARE = [
-    "wagtail_send.pagecache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -51,17 +47,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+MIDDLEWARE += wagtail_send_install.MIDDLEWARE
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "guardian.backends.ObjectPermissionBackend",
-]
+AUTHENTICATION_BACKENDS = wagtail_send_install.AUTHENTICATION_BACKENDS
 # Guardian's anonymous user is not used: anonymous visitors see only public records.
 ANONYMOUS_USER_NAME = None
 
@@ -79,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                *wagtail_send_install.CONTEXT_PROCESSORS,
             ],
         },
     },
@@ -91,6 +85,7 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+wagtail_send_install.queue_sqlite_writers(DATABASES)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -115,7 +110,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGIN_URL = "/accounts/login/"
+# One sign-in page for the site, Wagtail's front-end login, in the demo's own template.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "demo/login.html"
+LOGIN_URL = "wagtailcore_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -153,5 +150,7 @@ CONTENT_SECURITY_POLICY = {
 
 DEFAULT_FROM_EMAIL = "send@oakfield.example"
 WAGTAILSEND_DEFAULT_SCHOOL_NAME = "Oakfield Primary School"
-FORMS_URLFIELD_ASSUME_HTTPS = True
+if django.VERSION < (6, 0):
+    # Django 6.0 made https the default scheme of URL form fields and dropped this setting.
+    FORMS_URLFIELD_ASSUME_HTTPS = True
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_send.images.SafeImageForm"

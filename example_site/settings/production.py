@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from example_site.mail import mail_settings
+
 from .base import *  # noqa: F403
 
 
@@ -32,10 +34,13 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+globals().update(
+    mail_settings(
+        os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        # Only SMTP takes a host, and its own default is localhost.
+        **({"host": os.environ["DJANGO_EMAIL_HOST"]} if "DJANGO_EMAIL_HOST" in os.environ else {}),
+    )
 )
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from example_site.bench import listings
+from example_site.mail import mail_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ KNOWN_COLD_MISSES = {"wall (teacher)": "over 15"}
 
 @pytest.fixture
 def demo():
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+    with override_settings(**mail_settings("django.core.mail.backends.dummy.EmailBackend")):
         call_command("load_demo", stdout=io.StringIO())
     demo, _ = listings.all_listings()
     return demo

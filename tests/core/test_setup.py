@@ -1,9 +1,4 @@
-"""Configuration, system checks, the current school, and the packaged wheel."""
-
-import subprocess
-import sys
-import zipfile
-from pathlib import Path
+"""Configuration, system checks and the current school."""
 
 import pytest
 from django.core.checks import run_checks
@@ -13,8 +8,6 @@ from django.test import RequestFactory, override_settings
 from wagtail_send.conf import send_settings
 from wagtail_send.models import School
 from wagtail_send.schools import SESSION_KEY, get_current_school
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def check_ids():
@@ -84,22 +77,6 @@ def test_current_school_follows_membership_and_the_session_choice(
     stranger.user = people["other_staff"]
     stranger.session = {SESSION_KEY: school.pk}  # not theirs: ignored
     assert get_current_school(stranger) == other_school
-
-
-@pytest.mark.slow
-def test_the_wheel_carries_templates_static_files_and_compiled_catalogues(tmp_path):
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    wheel = next(tmp_path.glob("wagtail_send-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "wagtail_send/locale/en_GB/LC_MESSAGES/django.mo" in names
-    assert "wagtail_send/templates/wagtail_send/base.html" in names
-    assert "wagtail_send/static/wagtail_send/send.css" in names
-    assert not any(name.startswith(("tests/", "example_site/")) for name in names)
 
 
 def test_the_census_types_of_need_ship_as_data(db):

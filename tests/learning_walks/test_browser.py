@@ -70,3 +70,22 @@ def test_walker_records_on_a_phone_and_senco_compiles_the_report(phone, page, wa
     page.get_by_role("button", name="Sign off the walk").click()
     page.get_by_text("Walk signed off").wait_for()
     assert WalkReport.objects.get(walk=walk).walk.signed_off_at is not None
+
+
+def test_two_tabs_of_one_observation_keep_each_others_notes(phone, walk, people):
+    sign_in(phone, people["slt"].username)
+    other = phone.context.new_page()
+    for tab in (phone, other):
+        tab.goto(url("observe", walk.pk, walk.visits.first().pk))
+
+    phone.get_by_label("Tasks are scaffolded").fill("Word mats on every table")
+    phone.get_by_label("Anything else you noticed").focus()
+    phone.get_by_text("Saved at").wait_for()
+    # The second tab still shows the first box empty; saving its own note leaves it be.
+    other.get_by_label("Anything else you noticed").fill("Calm start to the lesson")
+    other.get_by_label("Tasks are scaffolded").focus()
+    other.get_by_text("Saved at").wait_for()
+
+    observation = Observation.objects.get()
+    assert _note(walk) == "Word mats on every table"
+    assert observation.notes == "Calm start to the lesson"

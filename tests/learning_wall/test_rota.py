@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from tests.conftest import use_mail_backend
 from wagtail_send.learning_wall.models import HalfTerm, Team
 from wagtail_send.learning_wall.reminders import reminders_for
 from wagtail_send.learning_wall.rota import rota_status
@@ -155,7 +156,7 @@ def test_a_reminder_that_failed_to_send_is_sent_next_time(
     with pytest.raises(OSError):
         remind("--date", "2026-11-09")
     assert not SentReminder.objects.exists()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # back up
+    use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")  # back up
     assert "2 reminder(s) sent in all" in remind("--date", "2026-11-09")
 
 

@@ -115,7 +115,7 @@ def test_history_is_for_the_schools_leaders_and_governors(client, report, people
 def test_history_needs_sign_in(client, report):
     response = client.get(history_url(report))
     assert response.status_code == 302
-    assert response.url.startswith("/accounts/login/")
+    assert response.url.startswith("/_util/login/")
 
 
 def test_history_query_count_does_not_grow(client, report, people, django_assert_num_queries):

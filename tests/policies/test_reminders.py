@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from tests.conftest import use_mail_backend
 from wagtail_send.models import SentReminder
 from wagtail_send.policies.reminders import documents_due
 
@@ -87,7 +88,7 @@ def test_an_email_that_failed_to_send_is_sent_next_time(policies, settings, mail
     with pytest.raises(OSError):
         remind()
     assert not SentReminder.objects.exists()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # back up
+    use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")  # back up
     assert "Reminded senco@school.example about 3 document(s)." in remind()
 
 

@@ -65,7 +65,7 @@ def _demo_urls():
         "wagtail_send_policies",
     )
     return [
-        "/accounts/login/",
+        "/_util/login/",
         LearningWallPage.objects.live().first().url,
         reverse("wagtail_send_learning_wall:post", args=[post.pk]),
         reverse("wagtail_send_learning_wall:create"),

@@ -8,7 +8,7 @@ from .factories import make
 
 #: front-end pages, one per feature plus the sign-in page, that must carry the policy
 FRONT_END_PAGES = [
-    "/accounts/login/",
+    "/_util/login/",
     "/send/skills-audit/",
     "/send/learning-walks/",
     "/send/learning-wall/posts/new/",

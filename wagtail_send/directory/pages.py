@@ -1,7 +1,6 @@
 """The directory on the school website: a Wagtail page with a list and a page per service."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,6 +18,8 @@ from wagtail.models import Page
 
 from wagtail_send.access import can, visible
 from wagtail_send.schools import get_current_school
+
+from ..signin import redirect_to_login
 
 PER_PAGE = 25
 

@@ -6,6 +6,7 @@ class LearningWalksConfig(AppConfig):
     name = "wagtail_send.learning_walks"
     label = "wagtail_send_learning_walks"
     verbose_name = _("Learning walks")
+    url_prefix = "learning-walks/"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -6,13 +6,15 @@ class LearningWallConfig(AppConfig):
     name = "wagtail_send.learning_wall"
     label = "wagtail_send_learning_wall"
     verbose_name = _("Learning wall")
+    url_prefix = "learning-wall/"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail_send.feature_pages import register_feature_pages
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_follow_up, register_report_section
 
-        from . import cache
+        from . import cache, setup
         from .models import Team, Useful
         from .report import render_training_summary
         from .themes import theme_from_action
@@ -22,3 +24,4 @@ class LearningWallConfig(AppConfig):
         register_personal_data(Team, "members")
         register_report_section("5", _("Learning wall"), render_training_summary)
         register_follow_up("learning_wall_theme", _("A learning wall theme"), theme_from_action)
+        register_feature_pages(setup.create_pages)

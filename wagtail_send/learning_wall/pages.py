@@ -1,11 +1,12 @@
 """The learning wall page: the wall itself, filtered and searchable, for staff only."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from ..signin import redirect_to_login
 
 
 class LearningWallPage(Page):

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from ..checks import front_end_mounted
 from ..models import School
 from .completeness import MISSING, gaps
 from .models import SENInformationReportPage
@@ -91,5 +92,5 @@ class ReviewDuePanel(Component):
                 (page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
                 for page in self.documents
             ],
-            "history_url": reverse("wagtail_send_policies:history_index"),
+            "history_url": front_end_mounted() and reverse("wagtail_send_policies:history_index"),
         }

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 
 from ..conf import send_settings
+from ..feature_pages import add_page
 from ..roles import Role
 from ..schools import role_group
 
@@ -87,3 +88,30 @@ def ensure_workflow(index):
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=index)
     return workflow
+
+
+def create_pages(school, home):
+    """The school's policies index, with a draft SEN Information Report for the SENCO."""
+    from .models import SchoolPoliciesIndexPage, SENInformationReportPage
+
+    made = []
+    index = SchoolPoliciesIndexPage.objects.filter(school=school).first()
+    if index is None:
+        index = add_page(
+            home,
+            SchoolPoliciesIndexPage(
+                title=_("SEND policies and information"), slug="send", school=school
+            ),
+        )
+        made.append(index)
+    if not SENInformationReportPage.objects.filter(school=school).exists():
+        # A draft: the SENCO writes it and the approvers publish it.
+        report = add_page(
+            index,
+            SENInformationReportPage(
+                title=_("SEN Information Report"), slug="sen-information-report", live=False
+            ),
+        )
+        report.save_revision(log_action=True)
+        made.append(report)
+    return made

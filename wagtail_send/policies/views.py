@@ -6,7 +6,6 @@ compared, a past version as it was published, and a CSV export.
 
 import csv
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from ..signin import login_required
 from . import history
 from .models import DOCUMENT_MODELS, SchoolDocumentPage
 from .rules import HISTORY_ROLES, can_read_history, limit_to_schools, schools_with

@@ -1,10 +1,11 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ..checks import front_end_mounted
 from .admin_views import CompletenessReportView, ReviewDuePanel
 from .completeness import gaps
 from .models import SENInformationReportPage
@@ -64,11 +65,19 @@ class HistoryRolesMenuItem(MenuItem):
         return schools_with(request.user, HISTORY_ROLES) != []
 
 
+class HistoryMenuItem(HistoryRolesMenuItem):
+    """Left out, rather than breaking every admin page, on a site without the URL line
+    (check wagtail_send.E005 names it)."""
+
+    def is_shown(self, request):
+        return front_end_mounted() and super().is_shown(request)
+
+
 @hooks.register("register_admin_menu_item")
 def register_history_menu_item():
-    return HistoryRolesMenuItem(
+    return HistoryMenuItem(
         gettext_lazy("Policy history"),
-        reverse("wagtail_send_policies:history_index"),
+        reverse_lazy("wagtail_send_policies:history_index"),
         name="send-policy-history",
         icon_name="history",
         order=250,

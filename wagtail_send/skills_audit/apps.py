@@ -7,6 +7,7 @@ class SkillsAuditConfig(AppConfig):
     name = "wagtail_send.skills_audit"
     label = "wagtail_send_skills_audit"
     verbose_name = _("Staff-skills audit")
+    url_prefix = "skills-audit/"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,7 +1,6 @@
 """Feedback to each member of staff visited: written by the walkers, read by that person."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail_send.access import can, grant
 from wagtail_send.privacy import log_read
 
+from ...signin import login_required
 from ..forms import FeedbackForm
 from ..models import Feedback
 from .common import check, existing_or_new, save_shared, walk_for

@@ -1,23 +1,23 @@
 """Recording evidence during the walk, on a phone, with save-as-you-go.
 
-The form works without JavaScript. With it, ``observe.js`` posts the form here every
-few seconds and when a box loses focus (``autosave=1``), and keeps a draft in the
-browser's storage so nothing is lost when the connection drops. An autosave never
+The form works without JavaScript. With it, ``observe.js`` posts the notes changed on
+the page here every few seconds and when a box loses focus (``autosave=1``), and keeps a
+draft in the browser's storage so nothing is lost when the connection drops. An autosave never
 stores a note that looks as if it names a pupil: that note is held on the device until
 the walker deals with the warning.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ...signin import login_required
 from ..forms import ObservationForm
-from ..models import Observation
+from ..models import Observation, Visit
 from ..team import share_with_team
 from .common import check, walk_for, walker_of
 
@@ -29,14 +29,22 @@ def _observation(walk, visit, walker):
     )
 
 
-def _save(observation, user):
-    """Save, creating and sharing with the team the first time."""
-    if observation.pk:
-        observation.save()
-        return
+def _save_notes(form, walk, visit, walker, data=None):
+    """Copy ``data``'s notes onto the walker's observation as saved now, creating it once.
+
+    Autosaves arrive several at a time, each with a few notes. Each reads the observation
+    only once it holds the visit's lock, so it adds its notes to what the others saved
+    instead of writing back a copy from before they saved. SQLite cannot lock a row: its
+    IMMEDIATE transactions (check wagtail_send.W010) serialise the writers instead.
+    """
     with transaction.atomic():
+        Visit.objects.select_for_update().get(pk=visit.pk)
+        observation = _observation(walk, visit, walker)
+        form.apply_to(observation, data)
+        created = observation.pk is None
         observation.save()
-        share_with_team(observation, by=user)
+        if created:
+            share_with_team(observation, by=walker.user)
 
 
 @login_required
@@ -57,18 +65,10 @@ def observe(request, pk, visit_pk):
         prompts=walk.prompts_for(observation.role),
     )
     if request.method == "POST" and request.POST.get("autosave"):
-        return _autosave(request, walk, form, observation)
+        return _autosave(request, walk, visit, walker, form)
     if request.method == "POST" and form.is_valid():
-        form.apply_to(observation)
-        try:
-            with form.noting():
-                _save(observation, request.user)
-        except IntegrityError:
-            # Saved meanwhile by this walker's autosave: apply to that one instead.
-            observation = _observation(walk, visit, walker)
-            form.apply_to(observation)
-            with form.noting():
-                observation.save()
+        with form.noting():
+            _save_notes(form, walk, visit, walker)
         messages.success(request, _("Observation saved."))
         return redirect("wagtail_send_learning_walks:observe", pk=walk.pk, visit_pk=visit.pk)
     context = {
@@ -96,7 +96,7 @@ def observe(request, pk, visit_pk):
     return render(request, "wagtail_send/learning_walks/observe.html", context)
 
 
-def _autosave(request, walk, form, observation):
+def _autosave(request, walk, visit, walker, form):
     if walk.is_locked:
         return JsonResponse(
             {"error": _("This walk has been signed off. Use the Save button and give a reason.")},
@@ -105,11 +105,7 @@ def _autosave(request, walk, form, observation):
     data = {name: request.POST[name] for name in form.text_fields() if name in request.POST}
     held = form.names_in(data)
     safe = {name: value for name, value in data.items() if name not in held}
-    form.apply_to(observation, safe)
-    try:
-        _save(observation, request.user)
-    except IntegrityError:
-        return JsonResponse({"error": _("Saved from elsewhere; reload the page.")}, status=409)
+    _save_notes(form, walk, visit, walker, safe)
     return JsonResponse(
         {
             "saved": sorted(safe),

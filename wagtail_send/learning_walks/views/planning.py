@@ -1,7 +1,6 @@
 """Planning a walk: the list, the plan page (look-fors, timetable, team) and publishing."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -15,6 +14,7 @@ from wagtail_send.access import can, policy_for, visible
 from wagtail_send.conf import send_settings
 from wagtail_send.schools import get_current_school
 
+from ...signin import login_required
 from ..forms import LookForForm, ReasonForm, VisitForm, WalkerForm, WalkForm
 from ..models import (
     AgreedAction,

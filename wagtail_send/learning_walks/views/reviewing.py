@@ -1,7 +1,6 @@
 """After the walk: triangulating the evidence, the report, sign-off and follow-ups."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail_send import pdf, providers
 from wagtail_send.access import can, visible
 
+from ...signin import login_required
 from ..forms import ActionForm, FindingForm, ReasonForm, ReportForm
 from ..models import AgreedAction, Finding, LearningWalk, Observation, WalkerRole, WalkReport
 from .common import check, existing_or_new, save_shared, walk_for

@@ -1,10 +1,10 @@
 """Photos and files of a post, sent only to people who may see the post."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import cache_control
 
+from ...signin import login_required
 from ..media import RENDITIONS
 from ..models import PostDocument, PostImage
 from .common import get_post

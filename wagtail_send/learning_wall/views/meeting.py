@@ -3,13 +3,13 @@
 import datetime
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_send.schools import get_current_school
 
+from ...signin import login_required
 from ..wall import wall_posts
 from .common import wall_url
 

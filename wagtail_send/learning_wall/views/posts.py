@@ -1,7 +1,6 @@
 """A post: reading it, making it, changing it, archiving it."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -12,6 +11,7 @@ from wagtail_send.access import can
 from wagtail_send.audit.context import noting
 from wagtail_send.schools import get_current_school
 
+from ...signin import login_required
 from ..forms import HideForm, PostForm, ReplyForm
 from ..media import save_document, save_image
 from ..models import Post, PostDocument, PostImage, Reply, Useful

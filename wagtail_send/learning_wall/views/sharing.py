@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from wagtail_send.access import grant, grants_for, revoke
 from wagtail_send.forms import GrantForm
 from wagtail_send.roles import Role
 
+from ...signin import login_required
 from .common import get_post
 
 

@@ -3,7 +3,6 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from wagtail_send.models import Membership
 from wagtail_send.privacy import log_read
 from wagtail_send.schools import get_current_school
 
+from ...signin import login_required
 from ..forms import AnswerForm, EraseForm
 from ..models import Campaign, Confidence, NeedProfile, Question, Response
 from .common import campaign_for, response_for

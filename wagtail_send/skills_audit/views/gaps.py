@@ -2,7 +2,6 @@
 
 import csv
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail_send.access import can
 from wagtail_send.conf import send_settings
 
+from ...signin import login_required
 from .. import heatmap
 from ..gaps import analyse
 from .common import campaign_for

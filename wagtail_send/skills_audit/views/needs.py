@@ -1,7 +1,6 @@
 """The pupil need profile: typed in or imported from a CSV file; counts, never names."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail_send.access import can, visible
 from wagtail_send.schools import get_current_school
 
+from ...signin import login_required
 from ..forms import NeedCountFormSet, NeedImportForm, NeedProfileForm
 from ..models import NeedCount, NeedProfile
 from ..needs_import import ImportErrors, parse, save_profile

@@ -45,7 +45,7 @@ class Command(BaseCommand):
                         module = importlib.import_module(f"example_site.demo.features.{feature}")
                         module.load(school=school, people=people, home=home)
         self.stdout.write(self.style.SUCCESS("Demo school ready: http://127.0.0.1:8000/"))
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ (admin: /admin/)")
+        self.stdout.write("Sign in at http://127.0.0.1:8000/_util/login/ (admin: /admin/)")
         for username, first, last, role, title in PEOPLE:
             where = "front end and admin" if role in ADMIN_ROLES else "front end"
             self.stdout.write(

@@ -1,5 +1,7 @@
 // Save-as-you-go for the observation form (progressive enhancement: the form works without it).
-// Every few seconds and when a box loses focus, changed notes are posted to the server.
+// Every few seconds and when a box loses focus, the notes changed since the server last had
+// them are posted, one request at a time: a late request never overwrites a newer note, and
+// a note this page did not change (the walker may have, in another tab) is left as it is.
 // A copy is kept in localStorage until the server has it, so nothing is lost offline.
 // Notes the server thinks name a pupil are held here until the walker replaces the names.
 (function () {
@@ -11,7 +13,9 @@
   var warning = document.getElementById("names-live");
   var key = form.dataset.draftKey;
   var boxes = Array.prototype.slice.call(form.querySelectorAll("textarea"));
-  var dirty = false;
+  var changed = {};  // names of the boxes the server does not have yet
+  var sending = false;
+  var again = false;
   var heldNames = [];
 
   function storage() {
@@ -32,15 +36,17 @@
     var saved = store && store.getItem(key);
     if (!saved) { return; }
     var draft = JSON.parse(saved);
-    var changed = false;
+    var restored = false;
     boxes.forEach(function (box) {
       if (draft[box.name] !== undefined && draft[box.name] !== box.value) {
         box.value = draft[box.name];
-        changed = true;
+        markChanged(box);
+        restored = true;
       }
     });
-    if (changed) { dirty = true; status.textContent = text.restored; }
+    if (restored) { status.textContent = text.restored; }
   }
+  function markChanged(box) { changed[box.name] = true; }
   function initials(phrase) {
     return phrase.split(/\s+/).map(function (part) { return part.charAt(0) + "."; }).join("");
   }
@@ -52,10 +58,15 @@
     warning.hidden = false;
   }
   function save() {
-    if (!dirty) { return; }
-    dirty = false;
-    var data = new FormData(form);
+    if (sending) { again = true; return; }
+    var names = Object.keys(changed);
+    if (!names.length) { return; }
+    changed = {};
+    sending = true;
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     data.append("autosave", "1");
+    names.forEach(function (name) { data.append(name, form.elements[name].value); });
     fetch(form.dataset.autosave, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" }
@@ -65,10 +76,13 @@
     }).then(function (result) {
       status.textContent = text.saved.replace("%(time)s", result.saved_at);
       showNames(result.names);
-      if (!result.held.length) { dropDraft(); }
+      if (!result.held.length && !Object.keys(changed).length) { dropDraft(); }
     }).catch(function () {
-      dirty = true;
+      names.forEach(function (name) { changed[name] = true; });
       status.textContent = text.offline;
+    }).then(function () {
+      sending = false;
+      if (again) { again = false; save(); }
     });
   }
 
@@ -76,17 +90,22 @@
     var how = event.target.dataset && event.target.dataset.replace;
     if (!how) { return; }
     boxes.forEach(function (box) {
+      var before = box.value;
       heldNames.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (phrase) {
         var escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         box.value = box.value.replace(new RegExp("\\b" + escaped + "\\b", "g"),
           how === "initials" ? initials(phrase) : text.pupil);
       });
+      if (box.value !== before) { markChanged(box); }
     });
-    dirty = true;
     keepDraft();
     save();
   });
-  form.addEventListener("input", function () { dirty = true; keepDraft(); });
+  form.addEventListener("input", function (event) {
+    if (boxes.indexOf(event.target) === -1) { return; }
+    markChanged(event.target);
+    keepDraft();
+  });
   form.addEventListener("submit", dropDraft);
   form.addEventListener("focusout", function (event) {
     // Leaving a box for the Save button: the submit will carry the notes itself.
