@@ -1,12 +1,46 @@
-"""Fixtures shared by every test: two schools and a person in each role."""
+"""Fixtures shared by every test: two schools and a person in each role.
+
+``WAGTAILSEND_TEST_CLOCK=2027-08-01T10:00`` (the school's local time unless an offset is
+given) runs the whole session on that day, the clock ticking on from it, so CI can show
+nothing depends on the day the suite runs. It starts when this file is imported, before
+any test reads the time; time-machine patches the clock process-wide, so the live
+server's threads see it too, and a test that moves the clock itself nests inside it.
+"""
+
+import datetime
+import os
+import zoneinfo
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
 from example_site.mail import mail_settings
 from wagtail_send.models import Membership, School
 from wagtail_send.roles import Role
+
+
+def _moved_clock(value):
+    moment = datetime.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    # In UTC, so time-machine leaves the process's time zone alone.
+    return time_machine.travel(moment.astimezone(datetime.UTC), tick=True)
+
+
+if os.environ.get("WAGTAILSEND_TEST_CLOCK"):
+    _moved_clock(os.environ["WAGTAILSEND_TEST_CLOCK"]).start()
+    # Chromium judges a cookie's expiry by the real clock: cookies that last as long as the
+    # browser does stay valid however far back the server's clock was moved.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
+
+
+def pytest_report_header():
+    if os.environ.get("WAGTAILSEND_TEST_CLOCK"):
+        return f"clock moved to {os.environ['WAGTAILSEND_TEST_CLOCK']} (WAGTAILSEND_TEST_CLOCK)"
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +121,6 @@ def people(school, other_school, make_user):
 
 
 # Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
-import os  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 

@@ -2,7 +2,8 @@
 
 The first size is whatever the database holds; the second adds records to the
 listing's school inside a transaction that is rolled back, so the database is left
-as it was. A listing whose query count grows with its size has an N+1.
+as it was. A listing whose query count grows with its size has an N+1; the comparison
+means something only when the first size shows records too (:func:`records_shown`).
 """
 
 import uuid
@@ -51,6 +52,31 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response.status_code, len(queries)
+
+
+def records_shown(listing):
+    """How many ``listing.model`` records its page shows: the longest list of them in the
+    template context (rows that are dicts are looked into), read with nothing cached."""
+    cache.clear()
+    response = client_for(listing.username).get(listing.url)
+    longest = 0
+    for context in response.context or []:
+        for values in context.dicts:
+            for value in values.values():
+                if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+                    continue
+                try:
+                    rows = list(value)
+                except TypeError:  # noqa: S112  (iterable in name only: a form field, say)
+                    continue
+                found = [
+                    row
+                    for row in rows
+                    for row in (row.values() if isinstance(row, dict) else [row])
+                    if isinstance(row, listing.model)
+                ]
+                longest = max(longest, len(found))
+    return longest
 
 
 def grow(model, school, count):

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from wagtail_send import providers
@@ -83,7 +84,7 @@ def test_report_works_with_no_providers_and_shows_registered_ones(client, report
 
 
 def test_index_lists_status_with_constant_queries(client, index, people):
-    today = datetime.date.today()
+    today = timezone.localdate()
     make_policy(index, "Current policy", today + datetime.timedelta(days=200))
     client.get(index.url)
     cache.clear()  # measure the page being built, not served from the public-page cache

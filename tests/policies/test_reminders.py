@@ -100,7 +100,7 @@ def test_command_rejects_a_bad_date():
 
 
 def test_dashboard_panel_for_senco_not_governor(client, index, people):
-    today = datetime.date.today()
+    today = timezone.localdate()
     make_policy(index, "Accessibility plan", today - datetime.timedelta(days=3))
     make_policy(index, "Medical conditions", today + datetime.timedelta(days=300))
     client.force_login(people["senco"])

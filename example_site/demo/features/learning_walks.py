@@ -1,9 +1,14 @@
-"""Demo learning walks at the demo school: two completed and signed off, one planned."""
+"""Demo learning walks at the demo school: two completed and signed off, one planned.
+
+The walks fall on school days counted from the day the demo is loaded: the completed ones
+some weeks back, the planned one ahead (in the summer holiday, early next school year).
+"""
 
 import datetime
 
 from django.utils import timezone
 
+from example_site.demo.schoolyear import school_day
 from wagtail_send.access import grant
 from wagtail_send.learning_walks.models import (
     AgreedAction,
@@ -35,7 +40,7 @@ WALKS = [
         "focus": "How teachers adapt their teaching so pupils with SEND access the same "
         "learning as their peers.",
         "purpose": "monitor",
-        "date": datetime.date(2026, 10, 8),
+        "days_from_today": -45,
         "window": (datetime.time(9, 0), datetime.time(12, 0)),
         "look_fors": [
             "Tasks are scaffolded so every pupil can start",
@@ -71,7 +76,7 @@ WALKS = [
         "focus": "Whether teaching assistants add value to teaching rather than replacing it, "
         "in line with the EEF guidance.",
         "purpose": "consistency",
-        "date": datetime.date(2026, 11, 12),
+        "days_from_today": -10,
         "window": (datetime.time(13, 15), datetime.time(15, 15)),
         "look_fors": [
             "Teaching assistants know the lesson's objective",
@@ -101,7 +106,7 @@ PLANNED = {
     "title": "Pupil voice: reasonable adjustments",
     "focus": "Whether pupils with SEND can say which adjustments help them, and use them.",
     "purpose": "awareness",
-    "date": datetime.date(2026, 12, 3),
+    "days_from_today": 11,
     "window": (datetime.time(9, 0), datetime.time(11, 30)),
     "look_fors": ["Pupils can name what helps them learn", "Adjustments are used without asking"],
     "visits": [("Year 2", "2H", "teacher", (9, 30), (9, 50))],
@@ -111,13 +116,15 @@ PLANNED = {
 
 def _walk(school, senco, spec, template):
     start, end = spec["window"]
+    days = spec["days_from_today"]
+    day = timezone.localdate() + datetime.timedelta(days=days)
     walk = LearningWalk.objects.create(
         school=school,
         created_by=senco,
         title=spec["title"],
         focus=spec["focus"],
         purpose=spec["purpose"],
-        date=spec["date"],
+        date=school_day(day, step=1 if days > 0 else -1),
         starts_at=start,
         ends_at=end,
         template=template,

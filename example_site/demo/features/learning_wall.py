@@ -1,8 +1,13 @@
-"""Demo data for the learning wall: the autumn term's rota, posts from several teams with
+"""Demo data for the learning wall: this school year's rota, posts from several teams with
 photos drawn locally with Pillow (nothing downloaded), replies and useful marks.
 
-Safe to run again: the wall page, teams, half-terms and theme are found by name, and
-posts are only added when the wall has none.
+Every date is counted back from the day the demo is loaded. The posts fall on the
+weekdays of the last ten weeks, holidays included (staff share things over a holiday
+too), so the staff meeting always has the last week's posts; in a holiday the rota, as
+always, shows nothing due and the teams overdue from the half-term just ended.
+
+Safe to run again: the wall page, teams, half-terms and theme are found by name and
+date, and posts are only added when the wall has none.
 """
 
 import datetime
@@ -13,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from example_site.demo.schoolyear import school_year, weekday_before
 from wagtail_send.learning_wall.media import save_image
 from wagtail_send.learning_wall.models import (
     HalfTerm,
@@ -27,8 +33,6 @@ from wagtail_send.learning_wall.pages import LearningWallPage
 from wagtail_send.learning_wall.privacy import restrict_to_staff
 from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
-
-D = datetime.date
 
 #: Extra staff so there are several teams: username, first, last, job title.
 STAFF = [
@@ -46,16 +50,7 @@ TEAMS = {
     "Nurture group": ["ta", "senco"],
 }
 
-HALF_TERMS = [
-    ("Autumn 1", D(2026, 9, 3), D(2026, 10, 23)),
-    ("Autumn 2", D(2026, 11, 2), D(2026, 12, 18)),
-    ("Spring 1", D(2027, 1, 5), D(2027, 2, 12)),
-    ("Spring 2", D(2027, 2, 22), D(2027, 3, 26)),
-    ("Summer 1", D(2027, 4, 12), D(2027, 5, 28)),
-    ("Summer 2", D(2027, 6, 7), D(2027, 7, 21)),
-]
-
-#: kind, title, body (Wagtail rich text), team, author, day, areas, key stages, photo colour
+#: kind, title, body (Wagtail rich text), team, author, days ago, areas, key stages, photo colour
 POSTS = [
     (
         "photograph",
@@ -64,7 +59,7 @@ POSTS = [
         "who found it hard to settle are now ready to learn by 9:15.</p>",
         "Early years",
         "reception",
-        D(2026, 9, 15),
+        68,
         ["SEMH", "PD"],
         ["eyfs"],
         (240, 170, 60),
@@ -76,7 +71,7 @@ POSTS = [
         "<ul><li>Symbols from the shared drive</li><li>Reviewed at each transition</li></ul>",
         "Key stage 1",
         "teacher",
-        D(2026, 9, 24),
+        59,
         ["ASD", "SLCN"],
         ["ks1"],
         None,
@@ -88,7 +83,7 @@ POSTS = [
         "you?</p>",
         "Lower key stage 2",
         "ta",
-        D(2026, 10, 6),
+        47,
         ["SEMH", "SLCN"],
         ["ks2"],
         None,
@@ -100,7 +95,7 @@ POSTS = [
         "focus on font size, spacing and reading practice instead.</p>",
         "Upper key stage 2",
         "year5",
-        D(2026, 10, 14),
+        39,
         ["SPLD"],
         ["ks2"],
         None,
@@ -112,7 +107,7 @@ POSTS = [
         "spelling now write more in science.</p>",
         "Upper key stage 2",
         "year6",
-        D(2026, 11, 5),
+        17,
         ["SPLD", "MLD"],
         ["ks2"],
         (70, 140, 200),
@@ -124,7 +119,7 @@ POSTS = [
         "being able to choose when to go back.</p>",
         "Upper key stage 2",
         "year5",
-        D(2026, 11, 12),
+        10,
         ["SEMH"],
         ["ks2"],
         (120, 190, 120),
@@ -136,7 +131,7 @@ POSTS = [
         "visual timetable to use at home.</p>",
         "Early years",
         "senco",
-        D(2026, 11, 17),
+        5,
         ["SLCN", "ASD"],
         ["eyfs", "ks1"],
         None,
@@ -147,7 +142,7 @@ POSTS = [
         "<p>Five-minute warm-ups with pegs, dough and tweezers before handwriting.</p>",
         "Key stage 1",
         "teacher",
-        D(2026, 11, 19),
+        3,
         ["PD"],
         ["eyfs", "ks1"],
         (200, 90, 120),
@@ -239,37 +234,42 @@ def load(*, school, people, home):
         )
         team.members.set([users[m] for m in members])
         teams[name] = team
-    for name, starts, ends in HALF_TERMS:
-        if not HalfTerm.objects.filter(school=school, name=name).exists():
-            HalfTerm.objects.create(
-                school=school,
-                name=name,
-                starts_on=starts,
-                ends_on=ends,
-                created_by=users["senco"],
-            )
-    theme = Theme.objects.filter(school=school, title="Partnerships with parents").first()
-    if theme is None:
-        theme = Theme.objects.create(
+    today = timezone.localdate()
+    year = school_year(today)
+    for half_term in year.half_terms:
+        HalfTerm.objects.get_or_create(
             school=school,
-            title="Partnerships with parents",
-            description="Autumn term focus: working with parents and carers.",
-            starts_on=D(2026, 9, 3),
-            ends_on=D(2026, 12, 18),
-            created_by=users["senco"],
+            name=half_term.name,
+            starts_on=half_term.starts_on,
+            defaults={"ends_on": half_term.ends_on, "created_by": users["senco"]},
         )
+    # This term's focus: the term of today's half-term (in a holiday, the one just ended).
+    term = year.half_term_of(today).term
+    first, second = [t for t in year.half_terms if t.term == term]
+    theme, _ = Theme.objects.get_or_create(
+        school=school,
+        title="Partnerships with parents",
+        starts_on=first.starts_on,
+        defaults={
+            "description": f"{term} term focus: working with parents and carers.",
+            "ends_on": second.ends_on,
+            "created_by": users["senco"],
+        },
+    )
     if Post.objects.filter(school=school).exists():
         return
     areas = {a.code: a for a in NeedType.objects.all()}
     posts = {}
-    for kind, title, body, team, author, day, codes, stages, colour in POSTS:
+    for kind, title, body, team, author, days_ago, codes, stages, colour in POSTS:
+        day = weekday_before(days_ago, today)
+        in_theme = theme.starts_on <= day <= theme.ends_on
         post = Post.objects.create(
             school=school,
             kind=kind,
             title=title,
             body=body,
             team=teams[team],
-            theme=theme if "parent" in title.lower() or day.month == 11 else None,
+            theme=theme if in_theme and ("parent" in title.lower() or days_ago < 21) else None,
             key_stages=f",{','.join(stages)},",
             created_by=users[author],
             created_at=_at(day),

@@ -15,6 +15,7 @@ from wagtail_send.policies.models import (
     SchoolPoliciesIndexPage,
     SENDPolicyPage,
     SENInformationReportPage,
+    years_after,
 )
 from wagtail_send.policies.setup import configure_index
 
@@ -224,11 +225,14 @@ def load(*, school, people, home):
         versions = [("Three-year plan agreed", {}, "Approved.", 3 * 365 - 20)]
         plan = _publish_versions(plan, versions, senco, governor, years=3)
         # The SENCO's review is waiting for the governor, to show the approval step.
-        plan.body += "<h3>2027 to 2030</h3><p>A lift to the upper hall and a sensory room.</p>"
+        plan.body += (
+            f"<h3>{today.year} to {today.year + 3}</h3>"
+            "<p>A lift to the upper hall and a sensory room.</p>"
+        )
         plan.change_note = "Three-year review: lift and sensory room added"
         plan.publication_date = today
         plan.last_reviewed = today
-        plan.next_review = today.replace(year=today.year + 3)
+        plan.next_review = years_after(today, 3)
         plan.save_revision(user=senco)
         plan.get_workflow().start(plan, user=senco)
 
@@ -243,7 +247,7 @@ def _publish_versions(page, versions, author, approver, *, years):
         page.change_note = change_note
         page.publication_date = published
         page.last_reviewed = published if changes else None
-        page.next_review = published.replace(year=published.year + years)
+        page.next_review = years_after(published, years)
         revision = page.save_revision(user=author)
         state = page.get_workflow().start(page, user=author)
         task_state = state.current_task_state

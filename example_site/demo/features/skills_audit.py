@@ -1,5 +1,8 @@
 """Demo data for the staff-skills audit: two audits a year apart, a need profile, the gaps.
 
+This year's audit opened three weeks before the demo is loaded and is still open; last
+year's ran a year before it. Each is named after the term it opened in.
+
 The demo school has few accounts, so twelve fictional colleagues (who cannot sign in) are
 added; otherwise every aggregate would be hidden as a group smaller than the minimum.
 """
@@ -10,6 +13,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from example_site.demo.schoolyear import census_day, school_year
 from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
 from wagtail_send.skills_audit.models import Campaign, NeedProfile, Question, Response
@@ -31,10 +35,11 @@ COLLEAGUES = [
     ("demo-lewis", "Beth", "Lewis", "HLTA"),
 ]
 
-#: Mean confidence by census code (the general-practice questions use "general"), per audit.
-#: Autism and SEMH training ran between the audits, so those rise; SLCN stays low.
-MEANS = {
-    "Autumn 2025": {
+#: Mean confidence by census code (the general-practice questions use "general"): last
+#: year's audit, then this year's. Autism and SEMH training ran between the audits, so
+#: those rise; SLCN stays low.
+MEANS = [
+    {
         "SLCN": 1.8,
         "ASD": 1.7,
         "SPLD": 2.6,
@@ -45,7 +50,7 @@ MEANS = {
         "PD": 2.8,
         "general": 2.7,
     },
-    "Autumn 2026": {
+    {
         "SLCN": 1.9,
         "ASD": 2.8,
         "SPLD": 2.7,
@@ -56,7 +61,7 @@ MEANS = {
         "PD": 2.9,
         "general": 3.0,
     },
-}
+]
 
 #: (census code, SEN support, EHC plan) pupils per year group R-6 (counts, never names).
 PUPILS = [("SLCN", 3, 0), ("ASD", 1, 1), ("SPLD", 1, 0), ("MLD", 1, 0), ("SEMH", 2, 0)]
@@ -67,12 +72,13 @@ def load(*, school, people, home):
     """Add the skills-audit demo data to ``school``; safe to run again."""
     colleagues = _colleagues(school)
     today = timezone.localdate()
-    last_year = _campaign(school, "Autumn 2025", today - datetime.timedelta(days=386), 30)
-    this_year = _campaign(school, "Autumn 2026", today - datetime.timedelta(days=21), 33)
+    last_year = _campaign(school, today - datetime.timedelta(days=386), 30)
+    this_year = _campaign(school, today - datetime.timedelta(days=21), 33)
     questions = list(Question.objects.filter(school=school).select_related("need"))
     # The demo teacher and TA answered last year; this year's audit waits for them.
-    _answers(last_year, [*colleagues, people["teacher"], people["ta"]], questions, school)
-    _answers(this_year, colleagues, questions, school)
+    everyone = [*colleagues, people["teacher"], people["ta"]]
+    _answers(last_year, everyone, questions, school, MEANS[0])
+    _answers(this_year, colleagues, questions, school, MEANS[1])
     _profile(school, people["senco"])
 
 
@@ -97,7 +103,10 @@ def _colleagues(school):
     return users
 
 
-def _campaign(school, title, opens_on, days):
+def _campaign(school, opens_on, days):
+    # Named by its half-term, so one opened in the Christmas holiday is still "Autumn".
+    half_term = school_year(opens_on).half_term_of(opens_on)
+    title = f"{half_term.term} {half_term.starts_on.year}"
     campaign = Campaign.objects.filter(school=school, title=title).first()
     if campaign is None:
         campaign = Campaign.objects.create(
@@ -110,10 +119,9 @@ def _campaign(school, title, opens_on, days):
     return campaign
 
 
-def _answers(campaign, users, questions, school):
+def _answers(campaign, users, questions, school, means):
     done = set(Response.objects.filter(campaign=campaign).values_list("created_by_id", flat=True))
     titles = dict(Membership.objects.filter(school=school).values_list("user_id", "job_title"))
-    means = MEANS[campaign.title]
     new = []
     for user in users:
         if user.pk in done:
@@ -145,7 +153,8 @@ def _answers(campaign, users, questions, school):
 
 
 def _profile(school, senco):
-    title = "Autumn census 2026"
+    recorded_on = census_day()
+    title = f"Autumn census {recorded_on.year}"
     if NeedProfile.objects.filter(school=school, title=title).exists():
         return
     codes = {c.code: c for c in NeedType.objects.all()}
@@ -156,6 +165,4 @@ def _profile(school, senco):
             if ehc:
                 rows.append((codes[code], year, "ehc_plan", ehc))
     rows += [(codes[code], year, level, count) for code, year, level, count in EXTRA]
-    save_profile(
-        school=school, title=title, recorded_on=datetime.date(2026, 10, 1), rows=rows, by=senco
-    )
+    save_profile(school=school, title=title, recorded_on=recorded_on, rows=rows, by=senco)
