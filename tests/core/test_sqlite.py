@@ -2,11 +2,13 @@
 
 import pytest
 from django.conf import settings
-from django.core.checks import run_checks
+
+from wagtail_send.checks import check_sqlite_transactions
 
 
 def sqlite_warnings():
-    return [message for message in run_checks() if message.id == "wagtail_send.W010"]
+    # The check alone: Django 6.1's model checks would open the made-up database.
+    return check_sqlite_transactions()
 
 
 @pytest.fixture
