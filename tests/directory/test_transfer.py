@@ -150,12 +150,12 @@ def test_stale_entries_are_flagged_on_the_dashboard_and_reminded(
     school.senco_email = "senco@oakfield.example"
     school.save()
     out = io.StringIO()
-    call_command("directory_reminders", stdout=out)
+    call_command("send_directory_reminders", stdout=out)
     recipients = {m.to[0]: m.body for m in mail.outbox}
     assert "Educational Psychology" in recipients[people["staff"].email]
     # SENDIASS has no maintainer: the school's SENCO is reminded about it.
     assert "Northshire SENDIASS" in recipients["senco@oakfield.example"]
-    assert "Sent 2 reminders" in out.getvalue()
+    assert "2 reminders sent, 0 skipped" in out.getvalue()
     settings.WAGTAILSEND_DIRECTORY_STALE_AFTER_DAYS = 500
     assert set(Service.objects.stale()) == {directory["ep"], directory["elsewhere"]}
 

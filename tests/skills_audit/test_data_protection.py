@@ -83,14 +83,14 @@ def test_retention_keeps_aggregates_and_removes_answers(settings, people, school
 
 def test_reminders_go_to_those_who_have_not_sent(people, campaign, school):
     answer_all(campaign, [people["staff"]], {question(school, "ASD"): (2, True)})
-    call_command("skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recipients = sorted(m.to[0] for m in mail.outbox)
     # The SENCO and the head are asked too; the teacher has answered; governors are not asked.
     assert recipients == ["head@school.example", "senco@school.example"]
     assert mail.outbox[0].subject == "Reminder: Autumn 2026 skills audit"
     assert f"/send/skills-audit/{campaign.pk}/answer/" in mail.outbox[0].body
     # A second run the same week (a cron misfire) sends nothing more, unless forced.
-    call_command("skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 2
-    call_command("skills_audit_reminders", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 4
