@@ -130,28 +130,23 @@ class ReminderCommand(BaseCommand):
         # Parsed here, not by argparse, so call_command(date="...") is checked too.
         reminders = self.reminders(_day(date) if date else timezone.localdate(), **options)
         if dry_run:
-            due = list(reminders) if force else not_sent_recently(reminders)
-            sent, skipped = due, len(reminders) - len(due)
-        else:
-            sent, skipped = send_once(reminders, force=force)
-        if dry_run:
+            sent = list(reminders) if force else not_sent_recently(reminders)
+            skipped = len(reminders) - len(sent)
             line = _("Would email %(to)s: %(subject)s")
-        else:
-            line = _("Emailed %(to)s: %(subject)s")
-        for reminder in sent:
-            subject, _body, _sender, to = reminder.message
-            self.stdout.write(line % {"to": ", ".join(to), "subject": subject})
-        summary = (
-            ngettext(
+            summary = ngettext(
                 "%(sent)s reminder would be sent, %(skipped)s skipped as sent recently.",
                 "%(sent)s reminders would be sent, %(skipped)s skipped as sent recently.",
                 len(sent),
             )
-            if dry_run
-            else ngettext(
+        else:
+            sent, skipped = send_once(reminders, force=force)
+            line = _("Emailed %(to)s: %(subject)s")
+            summary = ngettext(
                 "%(sent)s reminder sent, %(skipped)s skipped as sent recently.",
                 "%(sent)s reminders sent, %(skipped)s skipped as sent recently.",
                 len(sent),
             )
-        )
+        for reminder in sent:
+            subject, _body, _sender, to = reminder.message
+            self.stdout.write(line % {"to": ", ".join(to), "subject": subject})
         self.stdout.write(self.style.SUCCESS(summary % {"sent": len(sent), "skipped": skipped}))
