@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from wagtail_send.models import SentReminder
 from wagtail_send.reminders import Reminder, send_once
@@ -104,3 +105,26 @@ def test_the_log_is_in_a_subject_access_export_and_goes_with_the_account(people)
     assert [(row["key"], row["recipient_id"]) for row in rows] == [("wall:team:1", teacher.pk)]
     teacher.delete()
     assert list(SentReminder.objects.values_list("recipient", flat=True)) == [people["senco"].pk]
+
+
+COMMANDS = [
+    "send_policy_reminders",
+    "send_learning_wall_reminders",
+    "send_directory_reminders",
+    "send_skills_audit_reminders",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_reminder_command_refuses_a_bad_date_clearly(command):
+    with pytest.raises(CommandError, match="--date must be a day written YYYY-MM-DD"):
+        call_command(command, "--date", "31/01/2027")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_reminder_command_takes_the_same_options(command):
+    out = StringIO()
+    call_command(command, "--date", "2027-01-31", "--dry-run", "--force", stdout=out)
+    assert "0 reminders would be sent, 0 skipped as sent recently." in out.getvalue()

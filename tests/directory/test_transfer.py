@@ -150,12 +150,12 @@ def test_stale_entries_are_flagged_on_the_dashboard_and_reminded(
     school.senco_email = "senco@oakfield.example"
     school.save()
     out = io.StringIO()
-    call_command("directory_reminders", stdout=out)
+    call_command("send_directory_reminders", stdout=out)
     recipients = {m.to[0]: m.body for m in mail.outbox}
     assert "Educational Psychology" in recipients[people["staff"].email]
     # SENDIASS has no maintainer: the school's SENCO is reminded about it.
     assert "Northshire SENDIASS" in recipients["senco@oakfield.example"]
-    assert "Sent 2 reminders" in out.getvalue()
+    assert "2 reminders sent, 0 skipped" in out.getvalue()
     settings.WAGTAILSEND_DIRECTORY_STALE_AFTER_DAYS = 500
     assert set(Service.objects.stale()) == {directory["ep"], directory["elsewhere"]}
 
@@ -179,3 +179,22 @@ def test_exports_do_not_turn_text_into_formulas(client, people, school, other_sc
     copy = Service.objects.get(school=other_school, name=salt.name)
     assert copy.description == salt.description
     assert snapshot(other_school) == snapshot(school)
+
+
+def test_formula_like_text_is_defused_and_imports_back(client, people, school, directory):
+    from tests.formulas import DEFUSED, assert_csv_defused, assert_xlsx_text
+
+    descriptions = ['=HYPERLINK("http://evil.example","Click")', "+1-1", "-1+1"]
+    notes = ["@SUM(1)", "-ish", "'=1+1"]  # the importer strips leading spaces and tabs
+    services = Service.objects.filter(school=school).order_by("pk")
+    for service, description, note in zip(services, descriptions, notes, strict=True):
+        service.description, service.internal_notes = description, note
+        service.save()
+    typed = {text: DEFUSED[text] for text in descriptions + notes}
+    client.force_login(people["senco"])
+    for fmt, check in (("csv", assert_csv_defused), ("xlsx", assert_xlsx_text)):
+        data = client.get(EXPORT, {"format": fmt}).content
+        check(data, typed)
+        # Back into the same school: every cell reads back as it was.
+        result = importer.commit(importer.check(data, fmt), school=school, by=people["senco"])
+        assert (result.created, result.updated, result.unchanged) == (0, 0, 3), fmt

@@ -142,3 +142,14 @@ def test_staff_cannot_change_the_rota(people, school):
     assert not can(people["staff"], "change", team)
     assert can(people["senco"], "change", team)
     assert not can(people["other_senco"], "view", team)
+
+
+def test_the_posts_export_writes_formula_like_titles_as_text(client, people, make_post):
+    from tests.formulas import DEFUSED, assert_csv_defused, assert_xlsx_text
+
+    for title in DEFUSED:
+        make_post(title=title)
+    client.force_login(people["senco"])
+    csv_reply = client.get(INDEX, {"export": "csv"})
+    assert_csv_defused(b"".join(csv_reply.streaming_content))
+    assert_xlsx_text(b"".join(client.get(INDEX, {"export": "xlsx"}).streaming_content))

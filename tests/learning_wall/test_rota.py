@@ -129,24 +129,22 @@ def remind(*args):
 def test_running_the_reminder_command_twice_sends_once(calendar, school):
     remind("--date", "2026-11-09")
     assert len(mail.outbox) == 2
-    assert "0 reminder(s) sent in all, 2 skipped as sent recently" in remind(
-        "--date", "2026-11-10"
-    )
+    assert "0 reminders sent, 2 skipped as sent recently" in remind("--date", "2026-11-10")
     assert len(mail.outbox) == 2
 
 
 def test_reminders_go_again_after_the_interval_or_with_force(calendar, school, settings):
     settings.WAGTAILSEND_REMINDER_INTERVAL_DAYS = 7
     remind("--date", "2026-11-09")
-    assert "2 reminder(s) sent in all" in remind("--date", "2026-11-09", "--force")
+    assert "2 reminders sent" in remind("--date", "2026-11-09", "--force")
     SentReminder.objects.update(sent_at=timezone.now() - datetime.timedelta(days=7))
-    assert "2 reminder(s) sent in all, 0 skipped" in remind("--date", "2026-11-16")
+    assert "2 reminders sent, 0 skipped" in remind("--date", "2026-11-16")
     assert len(mail.outbox) == 6
 
 
 def test_a_new_half_term_is_reminded_at_once(calendar, school):
     remind("--date", "2026-10-05")  # Autumn 1
-    assert "2 reminder(s) sent in all, 0 skipped" in remind("--date", "2026-11-02")  # Autumn 2
+    assert "2 reminders sent, 0 skipped" in remind("--date", "2026-11-02")  # Autumn 2
     assert [m.subject for m in mail.outbox].count(mail.outbox[0].subject) == 2
 
 
@@ -157,13 +155,13 @@ def test_a_reminder_that_failed_to_send_is_sent_next_time(
         remind("--date", "2026-11-09")
     assert not SentReminder.objects.exists()
     use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")  # back up
-    assert "2 reminder(s) sent in all" in remind("--date", "2026-11-09")
+    assert "2 reminders sent" in remind("--date", "2026-11-09")
 
 
 def test_the_reminder_command_reports_a_bad_date(calendar):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="--date must look like"):
+    with pytest.raises(CommandError, match="--date must be"):
         call_command("send_learning_wall_reminders", "--date", "next monday")
 
 

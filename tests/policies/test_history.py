@@ -94,12 +94,22 @@ def test_history_exports_as_csv(client, audited_report, people):
 
 
 def test_formula_in_change_note_is_defused_in_csv(client, report, people):
-    publish_through_workflow(
-        report, author=people["senco"], approver=people["governor"], change_note="=HYPERLINK(1)"
-    )
+    from tests.formulas import DEFUSED, assert_csv_defused
+
+    for note, comment in (("=HYPERLINK(1)", "+1-1"), ("-1+1", "@SUM(1)"), ("\t=1+1", "-ish")):
+        publish_through_workflow(
+            report,
+            author=people["senco"],
+            approver=people["governor"],
+            change_note=note,
+            comment=comment,
+        )
     client.force_login(people["governor"])
     response = client.get(reverse("wagtail_send_policies:history_csv", args=[report.pk]))
-    assert "'=HYPERLINK(1)" in response.content.decode()
+    typed = {"=HYPERLINK(1)": "'=HYPERLINK(1)"} | {
+        text: DEFUSED[text] for text in ("+1-1", "-1+1", "@SUM(1)", "\t=1+1", "-ish")
+    }
+    assert_csv_defused(response.content, typed)
 
 
 @pytest.mark.parametrize("who", ["staff", "other_senco", "guest"])

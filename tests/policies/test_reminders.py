@@ -62,14 +62,14 @@ def test_running_the_command_twice_emails_once(policies, school):
     school.save()
     remind()
     assert len(mail.outbox) == 2
-    assert "Skipped 2 email(s)" in remind()
+    assert "0 reminders sent, 2 skipped as sent recently" in remind()
     assert len(mail.outbox) == 2
 
 
 def test_after_the_interval_or_with_force_the_owner_is_emailed_again(policies, settings):
     settings.WAGTAILSEND_REMINDER_INTERVAL_DAYS = 7
     remind()
-    assert "Reminded senco@school.example about 3 document(s)." in remind("--force")
+    assert "Emailed senco@school.example: Policies due for review" in remind("--force")
     SentReminder.objects.update(sent_at=timezone.now() - datetime.timedelta(days=7))
     assert "Skipped" not in remind()
     assert [m.to for m in mail.outbox] == [["senco@school.example"]] * 3
@@ -80,7 +80,7 @@ def test_a_new_review_date_is_reminded_at_once_with_the_whole_list(policies):
     page = policies["today"]
     page.next_review = TODAY + datetime.timedelta(days=7)
     page.save_revision().publish(skip_permission_checks=True)
-    assert "Reminded senco@school.example about 3 document(s)." in remind()
+    assert "Emailed senco@school.example: Policies due for review" in remind()
     assert "Due today" in mail.outbox[-1].body and "Overdue" in mail.outbox[-1].body
 
 
@@ -89,7 +89,22 @@ def test_an_email_that_failed_to_send_is_sent_next_time(policies, settings, mail
         remind()
     assert not SentReminder.objects.exists()
     use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")  # back up
-    assert "Reminded senco@school.example about 3 document(s)." in remind()
+    assert "Emailed senco@school.example: Policies due for review" in remind()
+
+
+def test_the_date_sets_the_status_the_email_shows(index, people):
+    owner = people["senco"]
+    make_policy(index, "Accessibility plan", datetime.date(2028, 11, 20), owner=owner)
+    call_command("send_policy_reminders", "--date", "2028-11-01", stdout=StringIO())
+    assert "20 November 2028, review due" in mail.outbox[-1].body
+    call_command("send_policy_reminders", "--date", "2028-12-01", "--force", stdout=StringIO())
+    assert "20 November 2028, overdue" in mail.outbox[-1].body
+
+
+def test_a_dry_run_says_who_and_sends_and_logs_nothing(policies):
+    out = remind("--dry-run")
+    assert "Would email senco@school.example: Policies due for review" in out
+    assert mail.outbox == [] and not SentReminder.objects.exists()
 
 
 def test_command_rejects_a_bad_date():

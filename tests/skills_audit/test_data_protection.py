@@ -3,6 +3,7 @@
 from django.core import mail
 from django.core.management import call_command
 
+from tests.formulas import DEFUSED, assert_csv_defused
 from wagtail_send.audit import verify_history
 from wagtail_send.audit.bulk import history_model_for
 from wagtail_send.models import ErasureRecord
@@ -20,6 +21,20 @@ def test_person_downloads_their_own_answers(client, people, campaign, school):
     text = reply.content.decode()
     assert "visual impairment" in text
     assert "2 – A little confident" in text
+
+
+def test_the_answer_export_writes_formula_like_comments_as_text(client, people, campaign, school):
+    needs = ["VI", "ASD", "SLCN", "HI", "MSI", "PD", "SPLD", "MLD", "SEMH", "SLD"]
+    typed = dict(zip(list(DEFUSED)[: len(needs)], needs, strict=False))
+    response = answer_all(
+        campaign, [people["staff"]], {question(school, n): (2, True) for n in needs}
+    )[0]
+    for text, need in typed.items():
+        response.answers[str(question(school, need).pk)]["comment"] = text
+    response.save()
+    client.force_login(people["staff"])
+    reply = client.get(f"/send/skills-audit/answers/{response.pk}/export/")
+    assert_csv_defused(reply.content, {text: DEFUSED[text] for text in typed})
 
 
 def test_senco_erases_answers_on_request_recording_only_the_fact(client, people, campaign, school):
@@ -83,14 +98,14 @@ def test_retention_keeps_aggregates_and_removes_answers(settings, people, school
 
 def test_reminders_go_to_those_who_have_not_sent(people, campaign, school):
     answer_all(campaign, [people["staff"]], {question(school, "ASD"): (2, True)})
-    call_command("skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recipients = sorted(m.to[0] for m in mail.outbox)
     # The SENCO and the head are asked too; the teacher has answered; governors are not asked.
     assert recipients == ["head@school.example", "senco@school.example"]
     assert mail.outbox[0].subject == "Reminder: Autumn 2026 skills audit"
     assert f"/send/skills-audit/{campaign.pk}/answer/" in mail.outbox[0].body
     # A second run the same week (a cron misfire) sends nothing more, unless forced.
-    call_command("skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 2
-    call_command("skills_audit_reminders", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_skills_audit_reminders", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 4

@@ -93,6 +93,19 @@ def test_trend_against_the_previous_audit(people, known, school):
     assert row.change == pytest.approx(2.0)
 
 
+def test_a_fall_since_the_previous_audit_is_a_negative_number_in_the_csv(
+    client, people, known, school
+):
+    later = make_campaign(school, people["senco"], title="Autumn 2027", days_ago=0)
+    answer_all(later, add_staff(school, 5, prefix="n"), {question(school, "SLCN"): (1, False)})
+    client.force_login(people["slt"])
+    reply = client.get(f"/send/skills-audit/{later.pk}/gaps.csv")
+    rows = list(csv.DictReader(io.StringIO(reply.content.decode())))
+    slcn = next(r for r in rows if r["Code or area"] == "SLCN")
+    # A number, not text: written as it is, so a spreadsheet can still add it up.
+    assert float(slcn["Change since previous audit"]) < 0
+
+
 def test_gap_view_runs_the_same_queries_for_10_and_500_staff(
     client, people, campaign, school, django_assert_max_num_queries, django_assert_num_queries
 ):

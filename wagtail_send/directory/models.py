@@ -26,9 +26,10 @@ from .pages import ServiceDirectoryPage  # noqa: F401  (Wagtail finds page model
 from .taxonomy import AREA_FIELDS, AreaOfNeed, ServiceType
 
 
-def stale_before():
-    """Entries last verified before this date are stale."""
-    return timezone.localdate() - datetime.timedelta(days=send_settings.DIRECTORY_STALE_AFTER_DAYS)
+def stale_before(today=None):
+    """Entries last verified before this date are stale on ``today`` (default: today)."""
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=send_settings.DIRECTORY_STALE_AFTER_DAYS)
 
 
 class DirectoryRecord(SchoolRecord):
@@ -82,10 +83,10 @@ class ServiceQuerySet(SchoolRecordQuerySet):
     def public(self):
         return self.filter(Service.public_filter())
 
-    def stale(self):
+    def stale(self, today=None):
         """Active entries never verified, or last verified before the staleness limit."""
         return self.active().filter(
-            Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=stale_before())
+            Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=stale_before(today))
         )
 
 

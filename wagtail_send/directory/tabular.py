@@ -9,7 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl.cell import WriteOnlyCell
+
+from wagtail_send import exports
 
 from .rows import Row, join_contact_details
 from .taxonomy import AreaOfNeed
@@ -57,8 +58,12 @@ def _key_for(heading):
     return None
 
 
-def _rows(table):
-    """Rows from an iterable of cell lists whose first item is the heading row."""
+def _rows(table, clean=None):
+    """Rows from an iterable of cell lists whose first item is the heading row.
+
+    ``clean`` undoes what the export did to a cell (CSV's formula defusing).
+    """
+    clean = clean or (lambda cell: cell)
     table = iter(table)
     try:
         headings = next(table)
@@ -73,7 +78,7 @@ def _rows(table):
     for number, cells in enumerate(table, start=2):
         if not any(str(c or "").strip() for c in cells):
             continue
-        raw = {key: restore(cell) for key, cell in zip(keys, cells, strict=False) if key}
+        raw = {key: clean(cell) for key, cell in zip(keys, cells, strict=False) if key}
         rows.append(Row(number, raw))
     return rows
 
@@ -87,7 +92,7 @@ def read_csv(data):
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise FileProblem(_("The file is not readable text. Save it as CSV UTF-8.")) from None
-    return _rows(csv.reader(io.StringIO(text)))
+    return _rows(csv.reader(io.StringIO(text)), exports.restore)
 
 
 def read_xlsx(data):
@@ -148,57 +153,15 @@ def service_row(service):
     return [values[key] for key, _label, _aliases in COLUMNS]
 
 
-def _formula_like(text):
-    """Whether a spreadsheet would run ``text`` as a formula (CSV injection)."""
-    if not text:
-        return False
-    if text[0] in "=@\t\r":
-        return True
-    return text[0] in "+-" and len(text) > 1 and not (text[1].isdigit() or text[1] == " ")
-
-
-def defuse(value):
-    """A CSV cell that a spreadsheet shows as text: an apostrophe before formula-like text."""
-    return f"'{value}" if isinstance(value, str) and _formula_like(value) else value
-
-
-def restore(value):
-    """Undo :func:`defuse` on import, so an exported file imports back unchanged."""
-    if isinstance(value, str) and value.startswith("'") and _formula_like(value[1:]):
-        return value[1:]
-    return value
-
-
 def headings():
     return [str(label) for _key, label, _aliases in COLUMNS]
 
 
 def write_csv(services, out):
     """Write ``services`` as CSV to the text stream ``out``."""
-    writer = csv.writer(out)
-    writer.writerow(headings())
-    for service in services:
-        writer.writerow([defuse(cell) for cell in service_row(service)])
-
-
-def _text_cell(sheet, value):
-    # openpyxl stores a string starting with "=" as a formula; keep it as text instead.
-    if isinstance(value, str) and _formula_like(value):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    exports.write_csv(out, headings(), map(service_row, services))
 
 
 def write_xlsx(services):
     """The bytes of an Excel workbook listing ``services``."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Service directory")[:31])
-    sheet.append(headings())
-    for service in services:
-        sheet.append([_text_cell(sheet, cell) for cell in service_row(service)])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return exports.xlsx_bytes(_("Service directory"), headings(), map(service_row, services))

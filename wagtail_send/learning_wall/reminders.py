@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wagtail_send.conf import send_settings
-from wagtail_send.reminders import Reminder, send_once
+from wagtail_send.reminders import Reminder
 
 from .rota import rota_status
 
@@ -40,13 +40,3 @@ def reminders_for(school, today=None, wall_url=""):
             )
             messages.append(Reminder((subject, body, sender, [person.email]), person, (key,)))
     return messages
-
-
-def send_reminders(school, today=None, wall_url="", force=False):
-    """Send :func:`reminders_for`, leaving out those sent recently unless ``force``.
-
-    Returns:
-        ``(sent, skipped)``: how many emails went, and how many were sent too recently.
-    """
-    sent, skipped = send_once(reminders_for(school, today, wall_url), force=force)
-    return len(sent), skipped

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 
 from ..conf import send_settings
-from ..reminders import Reminder, send_once
-from .models import DOCUMENT_MODELS, due_by
+from ..reminders import Reminder
+from .models import DOCUMENT_MODELS, due_by, review_status
 from .rules import limit_to_schools
 
 
@@ -56,16 +56,15 @@ def reminder_key(page):
     return f"policies:page:{page.pk}:{page.next_review.isoformat()}"
 
 
-def send_reminders(today=None, force=False):
-    """Email each owner one list of their documents due for review.
+def reminders_due(today):
+    """One email per owner listing their documents due for review on ``today``.
 
-    An owner reminded about every one of those documents within
-    ``WAGTAILSEND_REMINDER_INTERVAL_DAYS`` is left out, unless ``force``; one new or
-    re-dated document sends the whole list again.
+    Each document's status (due or overdue) is judged on ``today`` too. The email goes again
+    once one of its documents is new or re-dated, with the whole list.
 
     Returns:
-        ``(sent, skipped, unaddressed)``: the emails sent as (address, pages), how many
-        were left out as sent recently, and the pages nobody could be emailed about.
+        ``(reminders, unaddressed)``: the :class:`~wagtail_send.reminders.Reminder` list,
+        and the pages nobody could be emailed about.
     """
     by_recipient = defaultdict(list)
     unaddressed = []
@@ -73,15 +72,17 @@ def send_reminders(today=None, force=False):
         address, account = recipient(page)
         (by_recipient[address, account] if address else unaddressed).append(page)
     base_url = get_admin_base_url() or ""
-    reminders, emailed = [], {}
+    reminders = []
     for (address, account), pages in sorted(by_recipient.items(), key=lambda item: item[0][0]):
         rows = [
-            (page, base_url + reverse("wagtailadmin_pages:edit", args=[page.pk])) for page in pages
+            (
+                page,
+                review_status(page.next_review, today),
+                base_url + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            )
+            for page in pages
         ]
         body = render_to_string("wagtail_send/policies/email/reminder.txt", {"rows": rows})
         message = (_("Policies due for review"), body, send_settings.FROM_EMAIL or None, [address])
-        keys = tuple(map(reminder_key, pages))
-        reminders.append(Reminder(message, account, keys))
-        emailed[keys] = (address, pages)
-    sent, skipped = send_once(reminders, force=force)
-    return [emailed[reminder.keys] for reminder in sent], skipped, unaddressed
+        reminders.append(Reminder(message, account, tuple(map(reminder_key, pages))))
+    return reminders, unaddressed

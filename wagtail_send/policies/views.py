@@ -4,10 +4,8 @@ Every published version in order, who wrote and who approved each, two versions
 compared, a past version as it was published, and a CSV export.
 """
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from ..exports import csv_response
 from ..signin import login_required
 from . import history
 from .models import DOCUMENT_MODELS, SchoolDocumentPage
@@ -86,45 +85,34 @@ def document_history(request, page_id):
 def history_csv(request, page_id):
     """The published versions of one document as a CSV file."""
     page = _document(request, page_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="history-{page.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    headings = [
+        _("Version"),
+        _("Published"),
+        _("Written by"),
+        _("What changed"),
+        _("Approved by"),
+        _("Approved"),
+        _("Approval comment"),
+        _("Published by"),
+    ]
+    rows = (
         [
-            _("Version"),
-            _("Published"),
-            _("Written by"),
-            _("What changed"),
-            _("Approved by"),
-            _("Approved"),
-            _("Approval comment"),
-            _("Published by"),
+            version.number,
+            _local(version.published_at),
+            _person(version.author),
+            version.change_note,
+            _person(version.approval.finished_by) if version.approval else "",
+            _local(version.approval.finished_at) if version.approval else "",
+            version.approval.comment if version.approval else "",
+            _person(version.published_by),
         ]
+        for version in history.published_versions(page)
     )
-    for version in history.published_versions(page):
-        approval = version.approval
-        writer.writerow(
-            [
-                version.number,
-                _local(version.published_at),
-                _person(version.author),
-                _safe_cell(version.change_note),
-                _person(approval.finished_by) if approval else "",
-                _local(approval.finished_at) if approval else "",
-                _safe_cell(approval.comment) if approval else "",
-                _person(version.published_by),
-            ]
-        )
-    return response
+    return csv_response(f"history-{page.slug}.csv", headings, rows)
 
 
 def _local(moment):
     return date_format(timezone.localtime(moment), "Y-m-d H:i")
-
-
-def _safe_cell(text):
-    """Text that a spreadsheet will not run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 @login_required

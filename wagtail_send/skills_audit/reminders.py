@@ -1,11 +1,10 @@
 """Reminders to people asked to answer an open audit who have not sent their answers."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_send.conf import send_settings
-from wagtail_send.reminders import Reminder, send_once
+from wagtail_send.reminders import Reminder
 
 from .models import Campaign, Response
 
@@ -22,14 +21,11 @@ def people_to_remind(campaign):
     return list({m.user_id: m.user for m in members}.values())
 
 
-def send_reminders(base_url="", today=None, force=False):
-    """Email everyone still to answer an open audit, at most once per reminder interval.
+def reminders_due(today, base_url=""):
+    """One email to each person still to answer an audit open on ``today``.
 
-    Returns:
-        ``(sent, skipped)``: how many emails went, and how many were left out as sent
-        recently (all go with ``force``).
+    Keyed by audit and closing date, so a moved closing date reminds at once.
     """
-    today = today or timezone.localdate()
     reminders = []
     sender = send_settings.FROM_EMAIL or None
     for campaign in Campaign.objects.active().filter(opens_on__lte=today, closes_on__gte=today):
@@ -48,5 +44,4 @@ def send_reminders(base_url="", today=None, force=False):
             subject = _("Reminder: %(title)s skills audit") % {"title": campaign.title}
             key = f"skills_audit:campaign:{campaign.pk}:{campaign.closes_on.isoformat()}"
             reminders.append(Reminder((subject, body, sender, [person.email]), person, (key,)))
-    sent, skipped = send_once(reminders, force=force)
-    return len(sent), skipped
+    return reminders

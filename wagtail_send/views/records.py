@@ -15,13 +15,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ..access import can, grant, grants_for, policy_for, revoke
 from ..audit.bulk import history_model_for
 from ..audit.diff import describe
+from ..exports import DefusedExportMixin
 from ..forms import GrantForm
 from ..models import AccessChange
 from ..schools import get_current_school
 
 
-class RecordIndexView(generic.IndexView):
-    """Lists only what the person may see or change, filtered in the database."""
+class RecordIndexView(DefusedExportMixin, generic.IndexView):
+    """Lists only what the person may see or change, filtered in the database.
+
+    A listing with ``list_export`` exports by the core's formula-defusing rule.
+    """
 
     def get_base_queryset(self):
         records = self.permission_policy.instances_user_has_any_permission_for(

@@ -1,10 +1,7 @@
 """Staff answer an audit, come back to it, see and export their own answers."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail_send.access import can, visible
 from wagtail_send.audit import erase
 from wagtail_send.audit.bulk import history_model_for
+from wagtail_send.exports import csv_response
 from wagtail_send.models import Membership
 from wagtail_send.privacy import log_read
 from wagtail_send.schools import get_current_school
@@ -202,24 +200,19 @@ def response_export(request, pk):
     response = response_for(request, pk, "export")
     if response.created_by_id != request.user.pk:
         log_read(request.user, response)
-    download = HttpResponse(content_type="text/csv; charset=utf-8")
-    download["Content-Disposition"] = f'attachment; filename="skills-audit-answers-{pk}.csv"'
-    writer = csv.writer(download)
-    writer.writerow(
-        [_("Audit"), _("Area"), _("Question"), _("Confidence"), _("Training"), _("Comment")]
+    headings = [_("Audit"), _("Area"), _("Question"), _("Confidence"), _("Training"), _("Comment")]
+    rows = (
+        [
+            response.campaign.title,
+            row["area"],
+            row["question"],
+            row["descriptor"],
+            _("Yes") if row["training"] else _("No"),
+            row["comment"],
+        ]
+        for row in _answer_rows(response)
     )
-    for row in _answer_rows(response):
-        writer.writerow(
-            [
-                response.campaign.title,
-                row["area"],
-                row["question"],
-                row["descriptor"],
-                _("Yes") if row["training"] else _("No"),
-                row["comment"],
-            ]
-        )
-    return download
+    return csv_response(f"skills-audit-answers-{pk}.csv", headings, rows)
 
 
 @login_required

@@ -1,13 +1,11 @@
 """The gap analysis: heatmap and table, CSV export, and a printable summary."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from wagtail_send.access import can
 from wagtail_send.conf import send_settings
+from wagtail_send.exports import csv_response
 
 from ...signin import login_required
 from .. import heatmap
@@ -59,41 +57,36 @@ def gaps_csv(request, pk):
     """The gap table as CSV: one row per need and per area; suppressed figures left empty."""
     campaign = campaign_for(request, pk, "export")
     analysis = analyse(request.user, campaign)
-    download = HttpResponse(content_type="text/csv; charset=utf-8")
-    download["Content-Disposition"] = f'attachment; filename="skills-audit-gaps-{pk}.csv"'
-    writer = csv.writer(download)
-    writer.writerow(
+    headings = [
+        _("Kind"),
+        _("Code or area"),
+        _("Need"),
+        _("Pupils"),
+        _("With EHC plan"),
+        _("Share of pupils"),
+        _("Answers"),
+        _("Mean confidence"),
+        _("Asking for training"),
+        _("Priority"),
+        _("Rank"),
+        _("Change since previous audit"),
+    ]
+    rows = (
         [
-            _("Kind"),
-            _("Code or area"),
-            _("Need"),
-            _("Pupils"),
-            _("With EHC plan"),
-            _("Share of pupils"),
-            _("Answers"),
-            _("Mean confidence"),
-            _("Asking for training"),
-            _("Priority"),
-            _("Rank"),
-            _("Change since previous audit"),
+            kind,
+            row.key,
+            row.label,
+            row.pupils,
+            row.ehc,
+            _fmt(row.share, 3),
+            row.figures.answered if row.visible else "",
+            _fmt(row.confidence),
+            _fmt(row.training_share),
+            _fmt(row.priority, 3),
+            row.rank or "",
+            _fmt(row.change),
         ]
+        for kind, rows in ((_("Need"), analysis.needs), (_("Area"), analysis.areas))
+        for row in rows
     )
-    for kind, rows in ((_("Need"), analysis.needs), (_("Area"), analysis.areas)):
-        for row in rows:
-            writer.writerow(
-                [
-                    kind,
-                    row.key,
-                    row.label,
-                    row.pupils,
-                    row.ehc,
-                    _fmt(row.share, 3),
-                    row.figures.answered if row.visible else "",
-                    _fmt(row.confidence),
-                    _fmt(row.training_share),
-                    _fmt(row.priority, 3),
-                    row.rank or "",
-                    _fmt(row.change),
-                ]
-            )
-    return download
+    return csv_response(f"skills-audit-gaps-{pk}.csv", headings, rows)
