@@ -1,10 +1,11 @@
 """Sharing one record with one person: guardian object permissions, every change logged."""
 
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import remove_perm
 
 from ..roles import GRANTABLE_ACTIONS
 from .policy import can, forget_memberships, memberships_of, policy_for
@@ -72,10 +73,22 @@ def grant(record, user, action, *, by, as_guest=False):
             )
             % {"person": _display(user), "school": record.school}
         )
-    codename = policy_for(record)._codename(action)
+    policy = policy_for(record)
+    as_guest = as_guest and not is_member
+    permission = Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(record),
+        codename=policy._codename(action),
+    )
     with transaction.atomic():
-        assign_perm(codename, user, record)
-        _log(record, user, action, by, "granted", as_guest and not is_member)
+        # A grant made to a member counts only while they stay one (see ``policy``);
+        # granting again records how it is held now.
+        policy.grant_model.objects.update_or_create(
+            user=user,
+            permission=permission,
+            content_object=record,
+            defaults={"as_guest": as_guest},
+        )
+        _log(record, user, action, by, "granted", as_guest)
     forget_memberships(user)
 
 
