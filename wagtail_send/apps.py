@@ -10,11 +10,11 @@ class WagtailSendConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
         from wagtail.permissions import register_permission_policy
 
         from . import checks  # noqa: F401  (registers the system checks)
-        from .access import SchoolRecordPermissionPolicy
+        from .access import SchoolRecordPermissionPolicy, lapses
         from .audit.append_only import install_triggers
         from .audit.bulk import baseline_history
         from .models import Membership, School, SchoolRecord
@@ -29,6 +29,9 @@ class WagtailSendConfig(AppConfig):
         connect_caching(School)
         post_save.connect(on_membership_saved, sender=Membership)
         post_delete.connect(on_membership_deleted, sender=Membership)
+        pre_save.connect(lapses.remember_membership, sender=Membership)
+        post_save.connect(lapses.on_membership_saved, sender=Membership)
+        post_delete.connect(lapses.on_membership_deleted, sender=Membership)
         for model in [School, Membership, *record_models(SchoolRecord)]:
             register_permission_policy(model, SchoolRecordPermissionPolicy(model))
         register_core_personal_data(SchoolRecord)

@@ -71,7 +71,7 @@ def check_record_models(app_configs=None, **kwargs):
                 checks.Error(
                     f"{model._meta.label} has no direct-FK object-permission model.",
                     hint=(
-                        "Declare class ...UserGrant(UserObjectPermissionBase) with "
+                        "Declare class ...UserGrant(wagtail_send.models.SchoolUserGrant) with "
                         f"content_object = ForeignKey({model.__name__}, on_delete=CASCADE)."
                     ),
                     obj=model,

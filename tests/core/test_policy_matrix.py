@@ -130,3 +130,19 @@ def test_a_role_scope_narrows_a_roles_reach_in_checks_and_listings(people, schoo
     assert not can(slt, "view", draft) and can(slt, "view", final)
     assert list(visible(slt, Note)) == [final]
     assert can(people["senco"], "view", draft)  # other roles are not narrowed
+
+
+def test_grants_made_before_grants_recorded_guests_are_marked_from_the_access_log(
+    people, note, school
+):
+    """The migration that added ``as_guest`` reads it from the access log."""
+    from django.apps import apps
+
+    from tests.testapp.models import NoteUserGrant
+    from wagtail_send.access.backfill import mark_guest_grants
+
+    grant(note, people["staff"], "change", by=people["senco"])
+    NoteUserGrant.objects.update(as_guest=False)  # as every grant was before the migration
+    mark_guest_grants("testapp")(apps, None)
+    marked = dict(NoteUserGrant.objects.values_list("user__username", "as_guest"))
+    assert marked == {"visitor": True, "teacher": False}

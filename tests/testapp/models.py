@@ -1,9 +1,8 @@
 """A minimal record model that exercises the core without any feature app."""
 
 from django.db import models
-from guardian.models import UserObjectPermissionBase
 
-from wagtail_send.models import SchoolRecord
+from wagtail_send.models import SchoolRecord, SchoolUserGrant
 
 
 class Note(SchoolRecord):
@@ -14,5 +13,5 @@ class Note(SchoolRecord):
         return self.title
 
 
-class NoteUserGrant(UserObjectPermissionBase):
+class NoteUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Note, on_delete=models.CASCADE)

@@ -1,10 +1,11 @@
 """Sharing one record with one person: guardian object permissions, every change logged."""
 
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import remove_perm
 
 from ..roles import GRANTABLE_ACTIONS
 from .policy import can, forget_memberships, memberships_of, policy_for
@@ -14,13 +15,13 @@ def _display(user):
     return user.get_full_name() or user.get_username()
 
 
-def _check(record, user, action, by):
+def _check(record, user, action, by, via=None):
     if action not in GRANTABLE_ACTIONS:
         raise ValidationError(
             _("“%(action)s” cannot be shared. Choose one of: %(choices)s.")
             % {"action": action, "choices": ", ".join(GRANTABLE_ACTIONS)}
         )
-    if not can(by, "share", record):
+    if not (can(by, "share", record) or (via is not None and can(by, "change", via))):
         raise PermissionDenied(_("You cannot share this record."))
 
 
@@ -41,7 +42,7 @@ def _log(record, user, action, by, kind, as_guest):
     )
 
 
-def grant(record, user, action, *, by, as_guest=False):
+def grant(record, user, action, *, by, as_guest=False, via=None):
     """Let ``user`` do ``action`` to ``record``, on ``by``'s authority.
 
     Args:
@@ -52,13 +53,16 @@ def grant(record, user, action, *, by, as_guest=False):
         as_guest: must be True to share with someone who is not a member of the
             record's school (a visiting SENCO, say), so that crossing schools is a
             deliberate act.
+        via: a record that ``record`` belongs to, whose ``change`` action lets ``by``
+            share it instead (a walker shares their new observation with the walk's
+            team, though a guest's authorship gives them no ``share``).
 
     Raises:
         ValidationError: the action cannot be shared, the person is inactive, or is
             outside the school without ``as_guest``.
         PermissionDenied: ``by`` may not share this record.
     """
-    _check(record, user, action, by)
+    _check(record, user, action, by, via)
     if not user.is_active:
         raise ValidationError(
             _("%(person)s's account is not active.") % {"person": _display(user)}
@@ -72,10 +76,22 @@ def grant(record, user, action, *, by, as_guest=False):
             )
             % {"person": _display(user), "school": record.school}
         )
-    codename = policy_for(record)._codename(action)
+    policy = policy_for(record)
+    as_guest = as_guest and not is_member
+    permission = Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(record),
+        codename=policy._codename(action),
+    )
     with transaction.atomic():
-        assign_perm(codename, user, record)
-        _log(record, user, action, by, "granted", as_guest and not is_member)
+        # A grant made to a member counts only while they stay one (see ``policy``);
+        # granting again records how it is held now.
+        policy.grant_model.objects.update_or_create(
+            user=user,
+            permission=permission,
+            content_object=record,
+            defaults={"as_guest": as_guest},
+        )
+        _log(record, user, action, by, "granted", as_guest)
     forget_memberships(user)
 
 

@@ -5,9 +5,14 @@ A person may do an action to a record when, in this order:
 1. their role in the record's school holds the action (``Model.role_actions``), and
    the record is within that role's reach where the model narrows it
    (``Model.role_scopes``: role -> Q, e.g. governors read a report once signed off);
-2. they created the record and authors hold it (``Model.author_actions``);
-3. they have a per-record grant for it (guardian's direct-FK object permission);
+2. they created the record and authors hold it (``Model.author_actions``), while they
+   hold a membership in the record's school;
+3. they have a per-record grant for it (guardian's direct-FK object permission), while
+   they hold a membership in the record's school or if it was made to them as a guest;
 4. they are an active superuser.
+
+So leaving a school ends a person's grants and authorship there at their next request,
+and rejoining it brings them back (``wagtail_send.access.lapses`` logs both).
 
 Django's model-level permissions are deliberately ignored: they are global, and a
 global permission must never list every school's records (guardian's
@@ -15,9 +20,8 @@ global permission must never list every school's records (guardian's
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
-from guardian.models import UserObjectPermissionBase
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -28,11 +32,13 @@ _MODEL_ANSWERS_ATTR = "_wagtail_send_model_answers"
 
 
 def grant_model_for(model):
-    """The guardian direct-FK user object-permission model for ``model``, or None."""
+    """The :class:`~wagtail_send.models.SchoolUserGrant` model for ``model``, or None."""
+    from ..models import SchoolUserGrant
+
     for relation in model._meta.related_objects:
         related = relation.related_model
         if (
-            issubclass(related, UserObjectPermissionBase)
+            issubclass(related, SchoolUserGrant)
             and relation.field.name == "content_object"
             and relation.one_to_many
         ):
@@ -101,10 +107,27 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         return actions & set(GRANTABLE_ACTIONS) if self.grant_model else set()
 
     def _grants_of(self, user, actions):
+        """The person's grants for ``actions`` that count: a guest's, or a member's."""
+        schools = list(memberships_of(user))
         return self.grant_model.objects.filter(
+            Q(as_guest=True) | Q(**{f"content_object__{self.school_field}_id__in": schools}),
             user=user,
             permission__codename__in=[self._codename(a) for a in actions],
         )
+
+    def _counting(self, grants):
+        """``grants`` (of anyone) that count: a guest's, or a member's of the record's school."""
+        from ..models import Membership
+
+        member = Membership.objects.filter(
+            user_id=OuterRef("user_id"),
+            school_id=OuterRef(f"content_object__{self.school_field}_id"),
+        )
+        return grants.filter(Q(as_guest=True) | Exists(member))
+
+    def _authored_by(self, user):
+        """Records the person wrote at a school they belong to."""
+        return Q(created_by=user) & self._in_schools(list(memberships_of(user)))
 
     @staticmethod
     def _is_known_active(user):
@@ -134,7 +157,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         if "add" in actions and not (actions - {"add"}):
             return False
         authored = actions & self._author_actions
-        if authored and self.model._default_manager.filter(created_by=user).exists():
+        if authored and self.model._default_manager.filter(self._authored_by(user)).exists():
             return True
         grantable = self._grantable(actions)
         return bool(grantable) and self._grants_of(user, grantable).exists()
@@ -150,11 +173,10 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             q |= Q(send_memberships__role__in=roles)
         grantable = self._grantable(actions)
         if grantable:
-            q |= Q(
-                pk__in=self.grant_model.objects.filter(
-                    permission__codename__in=[self._codename(a) for a in grantable]
-                ).values("user_id")
+            grants = self.grant_model.objects.filter(
+                permission__codename__in=[self._codename(a) for a in grantable]
             )
+            q |= Q(pk__in=self._counting(grants).values("user_id"))
         return users.filter(q).distinct()
 
     # Instance-level.
@@ -172,7 +194,8 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
         held = memberships_of(user).get(self._school_id(instance), set())
         if self._role_allows(held & self._roles_for(actions), instance):
             return True
-        if actions & self._author_actions and instance.created_by_id == user.pk:
+        # A member holds at least one role, so ``held`` says whether authorship counts.
+        if held and actions & self._author_actions and instance.created_by_id == user.pk:
             return True
         if "view" in actions and self._is_public(instance):
             return True
@@ -231,7 +254,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return records
         q = self._role_filter(user, self._roles_for(actions))
         if actions & self._author_actions:
-            q |= Q(created_by=user)
+            q |= self._authored_by(user)
         grantable = self._grantable(actions)
         if grantable:
             q |= Q(pk__in=self._grants_of(user, grantable).values("content_object_id"))
@@ -252,10 +275,14 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
                 send_memberships__role__in=roles,
             )
         if actions & self._author_actions and instance.created_by_id:
-            q |= Q(pk=instance.created_by_id)
+            q |= Q(
+                pk=instance.created_by_id,
+                send_memberships__school_id=self._school_id(instance),
+            )
         grantable = self._grantable(actions)
         if grantable:
-            q |= Q(pk__in=self._grants_of_instance(instance, grantable).values("user_id"))
+            grants = self._counting(self._grants_of_instance(instance, grantable))
+            q |= Q(pk__in=grants.values("user_id"))
         return users.filter(q).distinct()
 
     def _grants_of_instance(self, instance, actions):

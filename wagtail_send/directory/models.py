@@ -16,10 +16,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from guardian.models import UserObjectPermissionBase
 
 from wagtail_send.conf import send_settings
-from wagtail_send.models import SchoolRecord, SchoolRecordQuerySet
+from wagtail_send.models import SchoolRecord, SchoolRecordQuerySet, SchoolUserGrant
 from wagtail_send.roles import Role
 
 from .pages import ServiceDirectoryPage  # noqa: F401  (Wagtail finds page models here)
@@ -338,17 +337,17 @@ class Location(DirectoryRecord):
         )
 
 
-class OrganisationUserGrant(UserObjectPermissionBase):
+class OrganisationUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Organisation, on_delete=models.CASCADE)
 
 
-class ServiceUserGrant(UserObjectPermissionBase):
+class ServiceUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Service, on_delete=models.CASCADE)
 
 
-class ContactUserGrant(UserObjectPermissionBase):
+class ContactUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Contact, on_delete=models.CASCADE)
 
 
-class LocationUserGrant(UserObjectPermissionBase):
+class LocationUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Location, on_delete=models.CASCADE)

@@ -6,8 +6,9 @@ core policy alone decides who reads what:
 * the walk itself, the report and each member of staff's feedback: view and change;
 * every observation on the walk: view, and change on their own.
 
-Authors of these records hold only ``share`` by authorship (so they can share with the
-team), so taking someone off the walk takes away everything, their own notes included.
+Authors of these records hold only ``share`` by authorship, and walkers share new
+records with the team on the walk's authority, so taking someone off the walk takes
+away everything, their own notes included.
 
 A guest walker (a visiting SENCO, say) is granted ``as_guest`` and so sees this walk
 and nothing else.
@@ -47,9 +48,9 @@ def _actions(record, user):
     return TEAM_ACTIONS[type(record).__name__]
 
 
-def _grant_all(record, user, by, as_guest):
+def _grant_all(record, user, by, as_guest, via=None):
     for action in _actions(record, user):
-        grant(record, user, action, by=by, as_guest=as_guest)
+        grant(record, user, action, by=by, as_guest=as_guest, via=via)
 
 
 def add_walker(walk, user, role, *, by):
@@ -78,7 +79,11 @@ def remove_walker(walker, *, by):
 
 
 def share_with_team(record, *, by):
-    """Grant every walker, the author too, a newly created report, feedback or observation."""
+    """Grant every walker, the author too, a newly created report, feedback or observation.
+
+    Anyone who may change the walk may share its new records with its team: a guest
+    walker's authorship of their own observation does not count at the walk's school.
+    """
     walkers = Walker.objects.filter(walk_id=record.walk_id).select_related("user")
     for walker in walkers:
-        _grant_all(record, walker.user, by, walker.is_guest)
+        _grant_all(record, walker.user, by, walker.is_guest, via=record.walk)

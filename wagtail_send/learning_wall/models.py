@@ -4,11 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from guardian.models import UserObjectPermissionBase
 from wagtail.fields import RichTextField
 
 from wagtail_send.audit.history import SendHistoricalRecords
-from wagtail_send.models import SchoolRecord
+from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
 from .pages import LearningWallPage  # noqa: F401  (Wagtail finds page models here)
@@ -263,21 +262,21 @@ class Useful(models.Model):
         return f"{self.user} found {self.post} useful"
 
 
-class PostUserGrant(UserObjectPermissionBase):
+class PostUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Post, on_delete=models.CASCADE)
 
 
-class ReplyUserGrant(UserObjectPermissionBase):
+class ReplyUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Reply, on_delete=models.CASCADE)
 
 
-class TeamUserGrant(UserObjectPermissionBase):
+class TeamUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Team, on_delete=models.CASCADE)
 
 
-class HalfTermUserGrant(UserObjectPermissionBase):
+class HalfTermUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(HalfTerm, on_delete=models.CASCADE)
 
 
-class ThemeUserGrant(UserObjectPermissionBase):
+class ThemeUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Theme, on_delete=models.CASCADE)

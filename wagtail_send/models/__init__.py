@@ -1,6 +1,6 @@
 """Core models: schools and memberships, grant log, tracked-record base, reminders sent."""
 
-from .access import AccessChange, ErasureRecord, LegalHold, RecordRead
+from .access import AccessChange, ErasureRecord, LegalHold, RecordRead, SchoolUserGrant
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet
@@ -19,5 +19,6 @@ __all__ = [
     "School",
     "SchoolRecord",
     "SchoolRecordQuerySet",
+    "SchoolUserGrant",
     "SentReminder",
 ]

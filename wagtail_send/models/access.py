@@ -2,20 +2,45 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from guardian.models import UserObjectPermissionBase
 
 from ..audit.history import SendHistoricalRecords
 
 
-class AccessChange(models.Model):
-    """One grant or revoke of a per-record permission: who, to whom, what, when.
+class SchoolUserGrant(UserObjectPermissionBase):
+    """A per-record grant (guardian's direct-FK object permission) of a record model.
 
-    Rows are written only by :mod:`wagtail_send.access.grants` and never edited.
-    The grantee's name is copied so the log still reads after the account is deleted.
+    ``as_guest`` says the grant was made to someone outside the record's school: such a
+    grant counts whatever their memberships, while any other counts only while they
+    hold a membership in the record's school. Declare one per record model::
+
+        class NoteUserGrant(SchoolUserGrant):
+            content_object = models.ForeignKey(Note, on_delete=models.CASCADE)
+    """
+
+    as_guest = models.BooleanField(_("made to a guest"), default=False)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        abstract = True
+
+
+class AccessChange(models.Model):
+    """One change to who may do what to a record: who, to whom, what, when.
+
+    Rows are written only by :mod:`wagtail_send.access` and never edited: grants and
+    revokes, and the grants and authorship that stop counting when their holder leaves
+    the record's school (and count again when they rejoin). The grantee's name is
+    copied so the log still reads after the account is deleted.
     """
 
     class Kind(models.TextChoices):
         GRANTED = "granted", _("Granted")
         REVOKED = "revoked", _("Revoked")
+        LAPSED = "lapsed", _("Stopped counting: left the school")
+        RESUMED = "resumed", _("Counts again: rejoined the school")
+
+    #: The ``action`` of a lapsed or resumed row that is about authorship, not a grant.
+    AUTHORSHIP = "authorship"
 
     kind = models.CharField(_("change"), max_length=10, choices=Kind.choices)
     action = models.CharField(_("permission"), max_length=20)

@@ -10,11 +10,10 @@ individual data, so leaders and governors may view them (and their aggregates, s
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from guardian.models import UserObjectPermissionBase
 
 from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.conf import send_settings
-from wagtail_send.models import BroadArea, Membership, NeedType, SchoolRecord
+from wagtail_send.models import BroadArea, Membership, NeedType, SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
 #: Question areas: the four broad areas of need (and "other") from the core, plus general
@@ -248,17 +247,17 @@ class NeedCount(models.Model):
 
 
 # Per-record grants (guardian direct foreign keys), one per record model.
-class QuestionUserGrant(UserObjectPermissionBase):
+class QuestionUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Question, on_delete=models.CASCADE)
 
 
-class CampaignUserGrant(UserObjectPermissionBase):
+class CampaignUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Campaign, on_delete=models.CASCADE)
 
 
-class ResponseUserGrant(UserObjectPermissionBase):
+class ResponseUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Response, on_delete=models.CASCADE)
 
 
-class NeedProfileUserGrant(UserObjectPermissionBase):
+class NeedProfileUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(NeedProfile, on_delete=models.CASCADE)

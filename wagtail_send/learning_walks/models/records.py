@@ -13,10 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from guardian.models import UserObjectPermissionBase
 
 from wagtail_send.audit.history import SendHistoricalRecords
-from wagtail_send.models import SchoolRecord
+from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
 from .lock import WalkPartMixin
@@ -66,7 +65,7 @@ class Observation(WalkPartMixin, SchoolRecord):
         return self.look_for_notes.get(str(look_for.pk), "")
 
 
-class ObservationUserGrant(UserObjectPermissionBase):
+class ObservationUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Observation, on_delete=models.CASCADE)
 
 
@@ -154,7 +153,7 @@ class Feedback(WalkPartMixin, SchoolRecord):
         return _("Feedback: %(visit)s") % {"visit": self.visit}
 
 
-class FeedbackUserGrant(UserObjectPermissionBase):
+class FeedbackUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Feedback, on_delete=models.CASCADE)
 
 
@@ -182,5 +181,5 @@ class WalkReport(WalkPartMixin, SchoolRecord):
         return _("Report: %(walk)s") % {"walk": self.walk}
 
 
-class WalkReportUserGrant(UserObjectPermissionBase):
+class WalkReportUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(WalkReport, on_delete=models.CASCADE)

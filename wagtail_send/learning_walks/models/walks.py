@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
-from guardian.models import UserObjectPermissionBase
 
 from wagtail_send.audit.history import SendHistoricalRecords
-from wagtail_send.models import SchoolRecord
+from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
 from .lock import WalkPartMixin, require_reason_if_locked
@@ -75,7 +74,7 @@ class ObservationTemplate(SchoolRecord):
         return _lines(getattr(self, f"{role}_prompts", ""))
 
 
-class ObservationTemplateUserGrant(UserObjectPermissionBase):
+class ObservationTemplateUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(ObservationTemplate, on_delete=models.CASCADE)
 
 
@@ -180,7 +179,7 @@ class LearningWalk(SchoolRecord):
         return self.template.prompts_for(role) if self.template else []
 
 
-class LearningWalkUserGrant(UserObjectPermissionBase):
+class LearningWalkUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(LearningWalk, on_delete=models.CASCADE)
 
 
