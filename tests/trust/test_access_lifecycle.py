@@ -70,3 +70,24 @@ def test_membership_change_takes_effect_on_the_next_request(cast, school, client
     assert client.get(url).status_code == 200
     membership.delete()
     assert client.get(url).status_code == 302  # Wagtail's "no permission" redirect
+
+
+def test_a_membership_changed_to_another_role_or_school_takes_the_old_groups_admin_away(
+    client, school, other_school, make_user
+):
+    from wagtail_send.schools import role_group
+
+    senco = make_user("wasthesenco", school=school, role="senco")
+    client.force_login(senco)
+    assert client.get("/admin/").status_code == 200
+    membership = Membership.objects.get(user=senco)
+    membership.role = "staff"  # stepped down to class teacher
+    membership.save()
+    assert set(senco.groups.all()) == {role_group(school, "staff")}
+    assert client.get("/admin/").status_code == 302  # no Wagtail admin any more
+
+    membership.role, membership.school = "senco", other_school  # moved within the trust
+    membership.save()
+    assert set(senco.groups.all()) == {role_group(other_school, "senco")}
+    membership.delete()
+    assert not senco.groups.exists()

@@ -34,18 +34,29 @@ def role_group(school, role):
     return group
 
 
+def sync_role_groups(user):
+    """Put ``user`` in exactly the role groups of the memberships they hold now.
+
+    A membership whose role or school changes must also take the person out of the old
+    group, or they would keep its Wagtail admin access and page permissions.
+    """
+    from ..models import Membership, RoleGroup
+
+    held = Membership.objects.filter(user=user).select_related("school")
+    wanted = {role_group(m.school, m.role) for m in held}
+    user.groups.add(*wanted)
+    user.groups.remove(
+        *Group.objects.filter(user=user, pk__in=RoleGroup.objects.values("group")).exclude(
+            pk__in=[group.pk for group in wanted]
+        )
+    )
+    forget_memberships(user)
+
+
 def on_membership_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        instance.user.groups.add(role_group(instance.school, instance.role))
-        forget_memberships(instance.user)
+        sync_role_groups(instance.user)
 
 
 def on_membership_deleted(sender, instance, **kwargs):
-    from ..models import Membership
-
-    still_holds = Membership.objects.filter(
-        user_id=instance.user_id, school_id=instance.school_id, role=instance.role
-    ).exists()
-    if not still_holds:
-        instance.user.groups.remove(role_group(instance.school, instance.role))
-    forget_memberships(instance.user)
+    sync_role_groups(instance.user)
