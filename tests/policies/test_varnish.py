@@ -53,6 +53,9 @@ def varnish(live_server, tmp_path, settings):
         + ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-p", "default_ttl=0"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # Varnish is the trust's server, on the real clock: under `faketime make test`
+        # libfaketime's preload stops varnishd's manager from starting its child.
+        env={k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME")},
     )
     address = f"http://127.0.0.1:{port}"
     try:
