@@ -14,8 +14,8 @@ from wagtail_send.directory.models import (
     Location,
     Organisation,
     Service,
-    ServiceDirectoryPage,
 )
+from wagtail_send.directory.pages import ServiceDirectoryPage
 from wagtail_send.directory.taxonomy import ServiceType
 
 

@@ -9,6 +9,11 @@ class DirectoryConfig(AppConfig):
     url_prefix = "directory/"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def import_models(self):
+        super().import_models()
+        # The page model is in pages.py, above the records it shows (see there).
+        from . import pages  # noqa: F401
+
     def ready(self):
         from wagtail_send import caching
         from wagtail_send.feature_pages import register_feature_pages
@@ -16,9 +21,9 @@ class DirectoryConfig(AppConfig):
         from wagtail_send.providers import register_report_section
 
         from . import models, report, setup
-        from .pages import LISTING_CACHE, READS
+        from .pages import LISTING_CACHE, READS, ServiceDirectoryPage
 
-        caching.public_pages(models.ServiceDirectoryPage, reads=READS)
+        caching.public_pages(ServiceDirectoryPage, reads=READS)
         records = (models.Organisation, models.Service, models.Contact, models.Location)
         caching.renews([LISTING_CACHE, caching.PAGES], *records)
 

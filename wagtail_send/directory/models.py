@@ -21,7 +21,6 @@ from wagtail_send.conf import send_settings
 from wagtail_send.models import SchoolRecord, SchoolRecordQuerySet, SchoolUserGrant
 from wagtail_send.roles import Role
 
-from .pages import ServiceDirectoryPage  # noqa: F401  (Wagtail finds page models here)
 from .taxonomy import AREA_FIELDS, AreaOfNeed, ServiceType
 
 

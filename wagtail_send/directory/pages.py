@@ -1,4 +1,9 @@
-"""The directory on the school website: a Wagtail page with a list and a page per service."""
+"""The directory on the school website: a Wagtail page with a list and a page per service.
+
+The page model sits above the records, forms and filters it shows, so models.py never
+imports it: the app's ``import_models`` does, as Wagtail needs every page model loaded
+with the models.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,6 +26,10 @@ from wagtail_send.access import audience, can, visible
 from wagtail_send.schools import get_current_school
 
 from ..signin import redirect_to_login
+from .filters import DirectoryFilterForm
+from .forms import MaintainerServiceForm
+from .models import Contact, Location, Service
+from .rules import sees_staff_fields
 
 PER_PAGE = 25
 #: The cache of the listing (the search form and the services), most of the page's cost.
@@ -58,9 +67,6 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
 
     def services_for(self, request):
         """The active services of this page's school the person may see, ready to list."""
-        from .models import Contact, Service
-        from .rules import sees_staff_fields
-
         school_id = self.school_id_for(request)
         if school_id is None:
             return Service.objects.none(), False
@@ -85,8 +91,6 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
         page's address, the language, today's date (entries become "Needs checking" by
         date) and the query parameters the page reads.
         """
-        from .models import Contact, Service
-
         who = audience(request.user, school_id, (Service, Contact))
         if who is None:
             return None
@@ -96,8 +100,6 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
 
     @route(r"^$")
     def index(self, request):
-        from .filters import DirectoryFilterForm
-
         services, staff = self.services_for(request)
         form = DirectoryFilterForm(request.GET or None)
         page_url = self.get_url(request)
@@ -124,9 +126,6 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
         )
 
     def _service(self, request, pk):
-        from .models import Location
-        from .rules import sees_staff_fields
-
         services, staff = self.services_for(request)
         locations = visible(request.user, Location).active()
         service = get_object_or_404(
@@ -153,8 +152,6 @@ class ServiceDirectoryPage(RoutablePageMixin, Page):
 
     @path("<int:pk>/edit/")
     def edit(self, request, pk):
-        from .forms import MaintainerServiceForm
-
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         service, _staff = self._service(request, pk)

@@ -13,8 +13,8 @@ from wagtail_send.directory.models import (
     Location,
     Organisation,
     Service,
-    ServiceDirectoryPage,
 )
+from wagtail_send.directory.pages import ServiceDirectoryPage
 from wagtail_send.directory.rules import sync_maintainer_grant
 from wagtail_send.directory.taxonomy import ServiceType
 
