@@ -17,7 +17,7 @@ class WagtailSendConfig(AppConfig):
         from .access import SchoolRecordPermissionPolicy, lapses
         from .audit.append_only import install_triggers
         from .audit.bulk import baseline_history
-        from .models import Membership, School, SchoolRecord
+        from .models import Membership, School, record_models
         from .models.needs import ensure_need_types
         from .schools.groups import on_membership_deleted, on_membership_saved
         from .schools.setup import ensure_a_school
@@ -32,9 +32,9 @@ class WagtailSendConfig(AppConfig):
         pre_save.connect(lapses.remember_membership, sender=Membership)
         post_save.connect(lapses.on_membership_saved, sender=Membership)
         post_delete.connect(lapses.on_membership_deleted, sender=Membership)
-        for model in [School, Membership, *record_models(SchoolRecord)]:
+        for model in [School, Membership, *record_models()]:
             register_permission_policy(model, SchoolRecordPermissionPolicy(model))
-        register_core_personal_data(SchoolRecord)
+        register_core_personal_data()
 
 
 def connect_caching(school):
@@ -56,14 +56,7 @@ def connect_caching(school):
     caching.on_renewal(purge_on_renewal)
 
 
-def record_models(base):
-    """Every concrete model, in any installed app, that inherits ``base``."""
-    from django.apps import apps
-
-    return [m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract]
-
-
-def register_core_personal_data(school_record):
+def register_core_personal_data():
     from .access.policy import grant_model_for
     from .models import (
         AccessChange,
@@ -72,6 +65,7 @@ def register_core_personal_data(school_record):
         Membership,
         RecordRead,
         SentReminder,
+        record_models,
     )
     from .privacy import register_personal_data
 
@@ -81,6 +75,6 @@ def register_core_personal_data(school_record):
     register_personal_data(RecordRead, "reader")
     register_personal_data(LegalHold, "placed_by", "lifted_by")
     register_personal_data(SentReminder, "recipient")
-    for model in record_models(school_record):
+    for model in record_models():
         register_personal_data(model, "created_by")
         register_personal_data(grant_model_for(model), "user")

@@ -61,11 +61,10 @@ def check_settings(app_configs=None, **kwargs):
 @checks.register()
 def check_record_models(app_configs=None, **kwargs):
     from .access.policy import grant_model_for
-    from .apps import record_models
-    from .models import SchoolRecord
+    from .models import record_models
 
     errors = []
-    for model in record_models(SchoolRecord):
+    for model in record_models():
         if grant_model_for(model) is None:
             errors.append(
                 checks.Error(

@@ -18,10 +18,9 @@ _WAS = "_wagtail_send_was"
 
 def _held_at(user_id, school_id):
     """Every member's grant and authored record of ``user_id`` at ``school_id``."""
-    from ..apps import record_models
-    from ..models import AccessChange, SchoolRecord
+    from ..models import AccessChange, record_models
 
-    for model in record_models(SchoolRecord):
+    for model in record_models():
         grant_model = grant_model_for(model)
         if grant_model is not None:
             grants = grant_model.objects.filter(

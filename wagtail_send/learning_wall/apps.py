@@ -9,6 +9,11 @@ class LearningWallConfig(AppConfig):
     url_prefix = "learning-wall/"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def import_models(self):
+        super().import_models()
+        # The page model is in pages.py, above the records it shows (see there).
+        from . import pages  # noqa: F401
+
     def ready(self):
         from wagtail_send.feature_pages import register_feature_pages
         from wagtail_send.privacy import register_personal_data

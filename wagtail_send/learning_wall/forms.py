@@ -6,8 +6,6 @@ from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
-from wagtail.api.rich_text import APIRichText
 
 from wagtail_send.conf import send_settings
 from wagtail_send.models import School
@@ -24,6 +22,10 @@ def body_to_html(text):
     Tags are stripped first, so pasted HTML or script never reaches the page, and the
     result is cleaned against the body's rich-text features by Wagtail's sanitiser.
     """
+    # Wagtail's converters look the image model up when imported, and this module loads
+    # with the models (through the wall page).
+    from wagtail.api.rich_text import APIRichText
+
     html, _removals = APIRichText.convert_db_markdown_input(
         strip_tags(text or ""), features=BODY_FEATURES
     )
@@ -31,6 +33,8 @@ def body_to_html(text):
 
 
 def body_to_text(html):
+    from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
+
     return MarkdownConverter(BODY_FEATURES).from_database_format(html or "", resolved=False)
 
 

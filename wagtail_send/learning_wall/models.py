@@ -10,8 +10,6 @@ from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
-from .pages import LearningWallPage  # noqa: F401  (Wagtail finds page models here)
-
 #: The only formatting a post body may use; Wagtail's whitelist strips everything else.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 

@@ -1,4 +1,9 @@
-"""The learning wall page: the wall itself, filtered and searchable, for staff only."""
+"""The learning wall page: the wall itself, filtered and searchable, for staff only.
+
+The page model sits above the records and the display it shows, so models.py never
+imports it: the app's ``import_models`` does, as Wagtail needs every page model loaded
+with the models.
+"""
 
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -6,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..schools import get_current_school
 from ..signin import redirect_to_login
+from .display import Wall
 
 
 class LearningWallPage(Page):
@@ -30,10 +37,6 @@ class LearningWallPage(Page):
     def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        from wagtail_send.schools import get_current_school
-
-        from .display import Wall
-
         school = get_current_school(request)
         query = request.GET.copy()
         query.pop("page", None)

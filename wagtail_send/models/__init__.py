@@ -3,7 +3,7 @@
 from .access import AccessChange, ErasureRecord, LegalHold, RecordRead, SchoolUserGrant
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
-from .records import SchoolRecord, SchoolRecordQuerySet
+from .records import SchoolRecord, SchoolRecordQuerySet, record_models
 from .reminders import SentReminder
 from .schools import Membership, School
 
@@ -21,4 +21,5 @@ __all__ = [
     "SchoolRecordQuerySet",
     "SchoolUserGrant",
     "SentReminder",
+    "record_models",
 ]

@@ -1,5 +1,6 @@
 """The base every per-school record model inherits: school, author, archive, history."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models, router, transaction
 from django.db.models.expressions import Combinable
@@ -166,3 +167,8 @@ class SchoolRecord(models.Model):
     def public_filter(cls):
         """A Q of records anyone, signed in or not, may view; None for staff-only models."""
         return None
+
+
+def record_models():
+    """Every concrete SchoolRecord model, in any installed app."""
+    return [m for m in apps.get_models() if issubclass(m, SchoolRecord) and not m._meta.abstract]

@@ -10,6 +10,7 @@ class PoliciesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import post_page_move
 
         from .. import caching
@@ -28,6 +29,7 @@ class PoliciesConfig(AppConfig):
         for model in (SENInformationReportPage, SENDPolicyPage):
             register_personal_data(model, "policy_owner")
             post_page_move.connect(follow_move, sender=model)
+        post_save.connect(setup.configure_new_index, sender=SchoolPoliciesIndexPage)
         caching.public_pages(SchoolPoliciesIndexPage, SENInformationReportPage, SENDPolicyPage)
         # The report shows live summaries of records: a record's write renews its school's.
         caching.renews([CACHE, caching.PAGES], *summarised_models())

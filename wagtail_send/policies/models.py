@@ -84,16 +84,6 @@ class SchoolPoliciesIndexPage(Page):
     class Meta:
         verbose_name = _("SEND policies index")
 
-    def save(self, *args, **kwargs):
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if adding:
-            # Why here rather than in an admin hook: demo data and other code create index
-            # pages too, and each needs its approval workflow and the SENCO's permissions.
-            from .setup import configure_index
-
-            configure_index(self)
-
     def documents(self):
         """The live report and policies under this page, report first, then by title."""
         pages = self.get_children().live().public().specific().order_by("title")

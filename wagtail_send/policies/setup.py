@@ -57,6 +57,16 @@ def configure_index(index):
     return ensure_workflow(index)
 
 
+def configure_new_index(instance, created, raw, **kwargs):
+    """``post_save`` of an index: a new one is configured at once.
+
+    Why on saving rather than in an admin hook: demo data and other code create index
+    pages too, and each needs its approval workflow and the SENCO's permissions.
+    """
+    if created and not raw:
+        configure_index(instance)
+
+
 def ensure_workflow(index):
     """The approval workflow on ``index``, created with its task on first use."""
     from .models import ReviewOnlyApprovalTask, SchoolPoliciesIndexPage

@@ -12,20 +12,19 @@ LOCKED_MESSAGE = _(
 )
 
 
-def require_reason_if_locked(walk_id):
+def require_reason_if_locked(walks, walk_id):
     """Refuse a write to a signed-off walk (as stored) unless a change note is being noted.
 
     Args:
+        walks: the walk model.
         walk_id: the primary key of the walk the write belongs to.
 
     Raises:
         ValidationError: the walk was signed off and no reason is in force.
     """
-    from .walks import LearningWalk
-
     if walk_id is None or current_reason():
         return
-    if LearningWalk.objects.filter(pk=walk_id, signed_off_at__isnull=False).exists():
+    if walks.objects.filter(pk=walk_id, signed_off_at__isnull=False).exists():
         raise ValidationError(LOCKED_MESSAGE, code="locked")
 
 
@@ -33,5 +32,5 @@ class WalkPartMixin:
     """For models that belong to one walk through ``walk``: saving honours the lock."""
 
     def save(self, *args, **kwargs):
-        require_reason_if_locked(self.walk_id)
+        require_reason_if_locked(self._meta.get_field("walk").related_model, self.walk_id)
         super().save(*args, **kwargs)

@@ -172,7 +172,7 @@ class LearningWalk(SchoolRecord):
                 )
 
     def save(self, *args, **kwargs):
-        require_reason_if_locked(self.pk)
+        require_reason_if_locked(LearningWalk, self.pk)
         super().save(*args, **kwargs)
 
     def prompts_for(self, role):
