@@ -62,6 +62,62 @@ def _forget_cached_state():
     cache.clear()
 
 
+#: The Redis the caching tests run on: the cache production uses (localhost's, db 7).
+REDIS_URL = os.environ.get("WAGTAILSEND_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+@pytest.fixture(scope="session")
+def _redis_session():
+    """(a client, this session's key prefix); the session's keys are deleted at its end.
+
+    At the end of the session, not of each test: a renewal rolled back with a test's
+    transaction is completed by the next reading of a generation, in a later test.
+    """
+    import uuid
+
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if os.environ.get("WAGTAILSEND_REQUIRE_REDIS"):
+            pytest.fail(f"Redis is required but does not answer at {REDIS_URL}")
+        pytest.skip(f"Redis does not answer at {REDIS_URL}")
+    session = f"test-{uuid.uuid4().hex}"
+    yield client, session
+    for key in client.scan_iter(f"{session}-*"):
+        client.delete(key)
+    client.close()
+
+
+@pytest.fixture
+def redis_cache(settings, _redis_session):
+    """Django's caches on a real Redis, under a key prefix of this test's own.
+
+    Skipped when no Redis answers, unless ``WAGTAILSEND_REQUIRE_REDIS`` is set (CI). The
+    prefix keeps tests, and test runs side by side, apart.
+    """
+    import uuid
+
+    _client, session = _redis_session
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{session}-{uuid.uuid4().hex}",
+        }
+    }
+
+
+@pytest.fixture(params=["local memory", "Redis"])
+def each_cache(request):
+    """Runs the test on Django's local-memory cache, then on a real Redis."""
+    if request.param == "Redis":
+        request.getfixturevalue("redis_cache")
+    return request.param
+
+
 def tamper_with_history():
     """Act as a database owner who has disabled the append-only triggers (PostgreSQL).
 

@@ -6,7 +6,8 @@ from django.db import transaction
 
 from wagtail_send.caching import generations
 
-pytestmark = pytest.mark.django_db  # on_commit needs a connection
+# on_commit needs a connection; every test runs on local memory and on a real Redis.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_cache")]
 
 
 def test_a_write_or_an_eviction_never_brings_back_an_old_generation():

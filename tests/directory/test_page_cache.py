@@ -1,11 +1,14 @@
 """The directory page's cached listing: never shown to the wrong person, never stale."""
 
 import pytest
+from django.db import transaction
+from django.db.models import Q
 from django.test import Client
 
 from wagtail_send.access import grant, revoke
 from wagtail_send.audit import acting_as, erase
 from wagtail_send.directory.models import Contact, Organisation, Service
+from wagtail_send.roles import Role
 
 # The test runs in a transaction that is never committed; the writes below are
 # "committed" with django_capture_on_commit_callbacks(execute=True).
@@ -100,3 +103,33 @@ def test_new_and_erased_entries_show_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         erase(directory["salt"], by=senco, reason="Data-protection request 42")
     assert "Speech and Language Therapy" not in _html(client, directory_page.url)
+
+
+def test_role_scopes_change_who_shares_a_listing(
+    people, school, directory, directory_page, make_user, monkeypatch
+):
+    # Staff narrowed to public entries, as a model may declare: an author then sees more.
+    monkeypatch.setattr(Service, "role_scopes", {Role.STAFF: Q(is_public=True)})
+    author = make_user("author", school=school, role=Role.STAFF)
+    with acting_as(author):
+        Service.objects.create(school=school, name="Nurture group", created_by=author)
+    teacher = _html(_signed_in(people["staff"]), directory_page.url)  # the staff role's copy
+    assert "Speech and Language Therapy" in teacher
+    assert "Educational Psychology" not in teacher and "Nurture group" not in teacher
+    own = _html(_signed_in(author), directory_page.url)
+    assert "Nurture group" in own and "Educational Psychology" not in own
+    assert "Nurture group" not in _html(_signed_in(people["staff"]), directory_page.url)
+    senco = _html(_signed_in(people["senco"]), directory_page.url)
+    assert "Educational Psychology" in senco and "Nurture group" in senco
+
+
+def test_a_rolled_back_write_leaves_nothing_stale(people, directory, directory_page, each_cache):
+    client, salt = _signed_in(people["staff"]), directory["salt"]
+    _html(client, directory_page.url)
+    with pytest.raises(RuntimeError), transaction.atomic(), acting_as(people["senco"]):
+        salt.name = "A name never committed"
+        salt.save()
+        assert "A name never committed" in _html(client, directory_page.url)
+        raise RuntimeError
+    html = _html(client, directory_page.url)
+    assert "A name never committed" not in html and "Speech and Language Therapy" in html

@@ -51,6 +51,21 @@ def test_a_parent_downloads_the_live_report_as_a_tagged_pdf(client, report, peop
     assert "Mrs Patel" in _text(client.get(f"{report.url}pdf/"))
 
 
+def test_a_tracked_write_renews_the_report_and_its_pdf_at_once(client, report, iass, redis_cache):
+    pdf_url = f"{report.url}pdf/"
+    assert "Northshire SENDIASS" in client.get(report.url).content.decode()
+    assert "Northshire SENDIASS" in _text(client.get(pdf_url))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(pdf_url)
+    assert len(queries) == 0  # both are cached copies now
+
+    iass.name = "Northshire Parent Partnership"
+    iass.save()
+    assert "Northshire Parent Partnership" in client.get(report.url).content.decode()
+    text = _text(client.get(pdf_url))
+    assert "Northshire Parent Partnership" in text and "Northshire SENDIASS" not in text
+
+
 def test_a_draft_is_never_in_the_pdf(client, report):
     report.item_9 = "<p>Not agreed yet: a new complaints route.</p>"
     report.save_revision()  # a draft, not published

@@ -103,7 +103,7 @@ def test_a_renamed_directory_service_is_on_the_report_at_once(client, report, ia
     assert "Northshire SEND Information, Advice and Support" in html
 
 
-def test_a_rolled_back_write_leaves_nothing_stale(client, report, iass):
+def test_a_rolled_back_write_leaves_nothing_stale(client, report, iass, each_cache):
     from django.db import transaction
 
     client.get(report.url)

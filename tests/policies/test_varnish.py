@@ -5,6 +5,7 @@ server, with a VCL that accepts PURGE from loopback only, and stopped afterwards
 Skipped when varnishd is missing, unless ``WAGTAILSEND_REQUIRE_VARNISH`` is set (CI).
 """
 
+import io
 import os
 import shutil
 import socket
@@ -15,7 +16,10 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
+
+from wagtail_send import pdf
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,15 +90,15 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def through(varnish, path):
-    """(status, headers, text) of a parent's GET through Varnish, as the site's host."""
+    """(status, headers, body) of a parent's GET through Varnish, as the site's host."""
     opener = urllib.request.build_opener(NoRedirect)
     # Our own loopback Varnish, over http: the URL is built here, not taken from input.
     request = urllib.request.Request(varnish + path, headers={"Host": "localhost"})  # noqa: S310
     try:
         with opener.open(request, timeout=30) as response:
-            return response.status, response.headers, response.read().decode()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, ""
+        return error.code, error.headers, b""
 
 
 def is_hit(headers):
@@ -105,7 +109,7 @@ def is_hit(headers):
 def test_a_parent_reading_through_varnish_sees_every_change_at_once(varnish, public_report, iass):
     path = urlsplit(public_report.full_url).path
     status, headers, html = through(varnish, path)
-    assert status == 200 and "Northshire SENDIASS" in html and not is_hit(headers)
+    assert status == 200 and b"Northshire SENDIASS" in html and not is_hit(headers)
     status, headers, again = through(varnish, path)
     assert is_hit(headers) and again == html
 
@@ -113,7 +117,7 @@ def test_a_parent_reading_through_varnish_sees_every_change_at_once(varnish, pub
     iass.save()
     status, headers, html = through(varnish, path)
     assert not is_hit(headers)
-    assert "Northshire SEND Information, Advice and Support" in html
+    assert b"Northshire SEND Information, Advice and Support" in html
     assert is_hit(through(varnish, path)[1])
 
     PageViewRestriction.objects.create(
@@ -121,3 +125,24 @@ def test_a_parent_reading_through_varnish_sees_every_change_at_once(varnish, pub
     )
     status, headers, _html = through(varnish, path)
     assert status == 302 and "login" in headers["Location"]
+
+
+@pytest.mark.skipif(
+    not pdf.available() and not os.environ.get("WAGTAILSEND_REQUIRE_PDF"),
+    reason="WeasyPrint or Pango is not installed",
+)
+def test_the_pdf_through_varnish_is_renewed_with_the_report(varnish, public_report, iass):
+    path = urlsplit(public_report.full_url).path + "pdf/"
+
+    def text(body):
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+
+    status, _headers, body = through(varnish, path)
+    assert status == 200 and "Northshire SENDIASS" in text(body)
+    assert is_hit(through(varnish, path)[1])
+
+    iass.name = "Northshire Parent Partnership"
+    iass.save()
+    status, headers, body = through(varnish, path)
+    assert not is_hit(headers) and "Northshire Parent Partnership" in text(body)
+    assert is_hit(through(varnish, path)[1])
