@@ -7,11 +7,23 @@ that are rolled back, except the signed-in session the load test uses.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from example_site.bench import cache, listings, load, timing
+from example_site.bench import cache, hits, listings, load, timing
 from example_site.bench.figures import Figure, table
 from wagtail_send.directory.models import Service
 from wagtail_send.learning_wall.models import Post
 from wagtail_send.models import School
+
+#: The parts ``--only`` may name, in the order they run.
+PARTS = [
+    "listings",
+    "permission filter",
+    "render",
+    "saves",
+    "import",
+    "public pages",
+    "hit rates",
+    "load",
+]
 
 
 def _ms(seconds):
@@ -39,8 +51,23 @@ class Command(BaseCommand):
             default=10_000,
             help="Services in the import figure (default 10,000).",
         )
+        parser.add_argument(
+            "--mix-requests",
+            type=int,
+            default=400,
+            help="Requests and writes in the cache hit-rate mix (default 400).",
+        )
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="PART",
+            help="Measure only these parts: " + ", ".join(PARTS) + ".",
+        )
 
-    def handle(self, *args, load_seconds, no_load, import_count, **options):
+    def handle(self, *args, load_seconds, no_load, import_count, mix_requests, only, **options):
+        unknown = set(only or ()) - set(PARTS)
+        if unknown:
+            raise CommandError(f"Unknown parts: {', '.join(sorted(unknown))}")
         demo = School.objects.exclude(site=None).order_by("pk").first()
         if demo is None or not Post.objects.exists():
             raise CommandError("No data: run `manage.py send_scale_data` first.")
@@ -58,9 +85,11 @@ class Command(BaseCommand):
             ("saves", self._saves),
             ("import", lambda: self._import(import_count)),
             ("public pages", lambda: self._public(demo)),
+            ("hit rates", lambda: self._hit_rates(demo, mix_requests)),
         ]
         if not no_load:
             steps.append(("load", lambda: self._load(load_seconds)))
+        steps = [(label, step) for label, step in steps if not only or label in only]
         for label, step in steps:
             self.stderr.write(f"measuring {label}…")
             result = step()
@@ -226,6 +255,35 @@ class Command(BaseCommand):
                     check=lambda f: f.value == "yes",
                 )
             )
+        return figures
+
+    def _hit_rates(self, demo, requests):
+        counts, queries, served = hits.hit_rates(demo, requests)
+        figures = [Figure(f"(cache hit rates over {requests} requests and writes)", "")]
+        for name in hits.NAMES:
+            lookups, found = counts[name, "lookups"], counts[name, "hits"]
+            figures.append(
+                Figure(
+                    f"hit rate: {name}",
+                    100 * found / lookups if lookups else None,
+                    unit="%",
+                    target="reported",
+                    note=f"{found} of {lookups} lookups",
+                )
+            )
+        for label in sorted(served):
+            if label in queries:
+                figures.append(
+                    Figure(
+                        f"mix queries per request: {label}",
+                        queries[label] / served[label],
+                        unit="q",
+                        target="reported",
+                        note=f"{served[label]} requests",
+                    )
+                )
+            else:
+                figures.append(Figure(f"mix {label}", served[label], target="reported"))
         return figures
 
     def _load(self, seconds):
