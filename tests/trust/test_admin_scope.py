@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from wagtail_send.directory.models import Service
+from wagtail_send.learning_walks.models import LearningWalk, ObservationTemplate
 from wagtail_send.learning_wall.media import private_collection
 from wagtail_send.learning_wall.models import Post, Team, Theme
-from wagtail_send.learning_walks.models import LearningWalk, ObservationTemplate
 from wagtail_send.models import Membership
 from wagtail_send.roles import Role
 
@@ -216,10 +216,10 @@ def test_people_offered_in_admin_forms_are_the_schools_own_by_name(
 ):
     newcomer = make_user("newcomer", last_name="Okafor")
     form = signed_in("senco").get(admin_url("wagtail_send_memberships", "add")).context["form"]
-    offered = dict(
-        (person.pk, form.fields["user"].label_from_instance(person))
+    offered = {
+        person.pk: form.fields["user"].label_from_instance(person)
         for person in form.fields["user"].queryset
-    )
+    }
     assert people["staff"].pk in offered and newcomer.pk in offered
     assert people["other_staff"].pk not in offered and people["other_senco"].pk not in offered
     assert offered[newcomer.pk] == "Newcomer Okafor"

@@ -92,9 +92,7 @@ def in_open_collections(user):
     if user.is_superuser:
         return Q()
     closed = (
-        CollectionViewRestriction.objects.filter(
-            restriction_type=CollectionViewRestriction.GROUPS
-        )
+        CollectionViewRestriction.objects.filter(restriction_type=CollectionViewRestriction.GROUPS)
         .exclude(groups__in=user.groups.all())
         .values_list("collection__path", flat=True)
     )

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
-from wagtail_send.views.records import admin_can, admin_visible
 from wagtail_send.audit.context import noting
+from wagtail_send.views.records import admin_can, admin_visible
 
 from .models import Post
 

@@ -1,10 +1,11 @@
 """Admin: the SENCO edits the question bank, audits and need profiles."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from wagtail_send.views.records import RecordIndexView
+from wagtail_send.views.records import RecordEditView, RecordIndexView
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from .models import Campaign, NeedProfile, Question, Response
@@ -60,11 +61,23 @@ class NeedProfileViewSet(SchoolRecordViewSet):
     list_display = ["title", "recorded_on"]
 
 
+class ResponseEditView(RecordEditView):
+    """Answers sent to an audit that has closed are read-only to everyone, their author
+    included: the audit's results stand on them."""
+
+    def get_object(self, queryset=None):
+        response = super().get_object(queryset)
+        if response.submitted_at and not response.campaign.is_open:
+            raise PermissionDenied
+        return response
+
+
 class ResponseViewSet(SchoolRecordViewSet):
     """Individual answers: listed only to the person and the answer readers; read-only."""
 
     model = Response
     index_view_class = ResponseIndexView
+    edit_view_class = ResponseEditView
     icon = "user"
     menu_label = _("Individual answers")
     form_fields = ["answers"]
