@@ -32,8 +32,10 @@ class SchoolRecordForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["record_version"].initial = self._stored_version()
         self._limit_schools(for_user, school)
+        #: The school whose records and people the form offers.
+        self.choices_school = self.record_school or school
         if for_user is not None:
-            self._limit_choices(for_user, self.record_school or school)
+            self._limit_choices(for_user, self.choices_school)
 
     @property
     def record_school(self):
@@ -119,8 +121,7 @@ class MembershipForm(SchoolRecordForm):
         people = get_user_model().objects.filter(is_active=True)
         field.queryset = (
             people.filter(
-                Q(send_memberships__school=self.record_school or school)
-                | Q(send_memberships__isnull=True)
+                Q(send_memberships__school=self.choices_school) | Q(send_memberships__isnull=True)
             )
             .distinct()
             .order_by("first_name", "last_name", "pk")

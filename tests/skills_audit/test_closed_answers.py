@@ -39,8 +39,11 @@ def test_leaders_cannot_edit_their_sent_answers_once_the_audit_closes(
     # While the audit is open the admin still lets the person correct their own answers.
     assert client.get(edit_url(answers)).status_code == 200
     with _after_closing(campaign):
-        assert client.get(edit_url(answers)).status_code == 403
+        client.force_login(answers.created_by)  # a new session: the old one has expired
+        refused = client.get(edit_url(answers), follow=True)
+        assert refused.redirect_chain[-1][0].endswith(f"/inspect/{answers.pk}/")
+        assert "This audit has closed" in refused.content.decode()
         attempt = client.post(edit_url(answers), {"answers": '{"1": {"confidence": 4}}'})
-        assert attempt.status_code == 403
+        assert attempt.status_code == 302
     answers.refresh_from_db()
     assert next(iter(answers.answers.values()))["confidence"] == 2

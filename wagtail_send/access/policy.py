@@ -14,6 +14,11 @@ A person may do an action to a record when, in this order:
 So leaving a school ends a person's grants and authorship there at their next request,
 and rejoining it brings them back (``wagtail_send.access.lapses`` logs both).
 
+The admin asks the same questions "at" one school (:func:`can_at`, :func:`visible_at`):
+the school the request is about. There only that school's records count, and only by
+steps 1 to 4; a public record is not thereby open in the admin, which shows its
+staff-only fields.
+
 Django's model-level permissions are deliberately ignored: they are global, and a
 global permission must never list every school's records (guardian's
 ``accept_global_perms``). Listings are one filtered query, never a loop in Python.

@@ -1,6 +1,7 @@
 """Admin: the SENCO edits the question bank, audits and need profiles."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
@@ -65,11 +66,14 @@ class ResponseEditView(RecordEditView):
     """Answers sent to an audit that has closed are read-only to everyone, their author
     included: the audit's results stand on them."""
 
-    def get_object(self, queryset=None):
-        response = super().get_object(queryset)
-        if response.submitted_at and not response.campaign.is_open:
-            raise PermissionDenied
-        return response
+    def dispatch(self, request, *args, **kwargs):
+        answers = self.get_object()
+        if answers.submitted_at and not answers.campaign.is_open:
+            messages.error(
+                request, _("This audit has closed: the answers sent to it cannot be changed.")
+            )
+            return redirect(self.inspect_url_name, answers.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ResponseViewSet(SchoolRecordViewSet):

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.usage import UsageView
@@ -19,7 +20,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from ..access import can_at, grant, grants_for, policy_for, revoke, visible_at
-from ..access.choices import limit_field
+from ..access.choices import limit_field, person_name
 from ..access.policy import SchoolRecordPermissionPolicy
 from ..audit.bulk import history_model_for
 from ..audit.diff import describe
@@ -37,6 +38,14 @@ def admin_can(request, action, record):
 def admin_visible(request, model, actions=("view", "change")):
     """The records of ``model`` the admin shows the person at the current school."""
     return visible_at(request.user, model, actions, get_current_school(request))
+
+
+class PersonColumn(Column):
+    """A listing column naming a person by their name, never their username."""
+
+    def get_value(self, instance):
+        person = super().get_value(instance)
+        return person_name(person) if person else ""
 
 
 class RecordIndexView(DefusedExportMixin, generic.IndexView):
@@ -129,6 +138,8 @@ class RecordInspectView(InstanceCheckMixin, generic.InspectView):
 class RecordUsageView(UsageView):
     """Where a record is used, naming only the records the person may see at the
     current school (walking ids must not list other schools' people or titles)."""
+
+    permission_required = "view"
 
     def get_object(self):
         record = super().get_object()
@@ -296,4 +307,5 @@ __all__ = [
     "RecordUsageView",
     "ScopedCreateView",
     "MembershipDeleteView",
+    "PersonColumn",
 ]
