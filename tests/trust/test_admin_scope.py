@@ -160,8 +160,12 @@ def test_another_schools_public_service_cannot_be_inspected_or_listed(
 def test_the_document_chooser_lists_no_other_schools_private_files(
     signed_in, people, school, other_school
 ):
+    from wagtail.models import Collection
+
     from wagtail_send.schools import role_group
 
+    if Collection.get_first_root_node() is None:  # flushed by a transactional test
+        Collection.add_root(name="Root")
     documents = get_document_model()
     for owner, title in ((school, "Oakfield planning.pdf"), (other_school, "Elm Park EHCP.pdf")):
         documents.objects.create(

@@ -117,7 +117,7 @@ def core_viewsets():
     return {
         v.model._meta.label: v
         for v in viewsets.viewsets
-        if getattr(v, "model", None) is not None and v.model._meta.label in CORE_EXPECTED
+        if isinstance(getattr(v, "model", None), type) and v.model._meta.label in CORE_EXPECTED
     }
 
 

@@ -17,7 +17,8 @@ and rejoining it brings them back (``wagtail_send.access.lapses`` logs both).
 The admin asks the same questions "at" one school (:func:`can_at`, :func:`visible_at`):
 the school the request is about. There only that school's records count, and only by
 steps 1 to 4; a public record is not thereby open in the admin, which shows its
-staff-only fields.
+staff-only fields. A feature's own rule about what a person sees (hidden posts) is
+declared once with :func:`register_admin_rule` and the admin applies it too.
 
 Django's model-level permissions are deliberately ignored: they are global, and a
 global permission must never list every school's records (guardian's
@@ -72,6 +73,21 @@ def forget_memberships(user):
     """Drop the cached memberships, after changing them for a user in the same request."""
     for attr in (_CACHE_ATTR, _MODEL_ANSWERS_ATTR):
         user.__dict__.pop(attr, None)
+
+
+#: model -> ``rule(user)``, a Q of the records the person may see as far as a feature's
+#: own rule goes (a hidden post): the admin applies it with the policy.
+admin_rules = {}
+
+
+def register_admin_rule(model, rule):
+    """Declare, in a feature's ``AppConfig.ready()``, a rule the admin applies to ``model``.
+
+    Args:
+        model: the record model.
+        rule: ``rule(user)`` -> Q of the records ``user`` may see by the feature's rule.
+    """
+    admin_rules[model] = rule
 
 
 class SchoolRecordPermissionPolicy(BasePermissionPolicy):
@@ -227,7 +243,12 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return True
         if school is None or self._school_id(instance) != school.pk:
             return False
-        return self._reaches(user, actions, instance)
+        if not self._reaches(user, actions, instance):
+            return False
+        rule = admin_rules.get(self.model)
+        return (
+            rule is None or self.model._default_manager.filter(rule(user), pk=instance.pk).exists()
+        )
 
     def instances_user_has_any_permission_for_at(self, user, actions, school):
         """The admin's listing: the records of ``school`` that the person reaches by role,
@@ -240,7 +261,9 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return records
         if school is None:
             return records.none()
-        return records.filter(self._reach_filter(user, actions) & self._in_schools([school.pk]))
+        records = records.filter(self._reach_filter(user, actions) & self._in_schools([school.pk]))
+        rule = admin_rules.get(self.model)
+        return records.filter(rule(user)) if rule else records
 
     @property
     def _role_scopes(self):
@@ -249,9 +272,7 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
     def _role_allows(self, roles, instance):
         """Whether any of ``roles`` (held in the record's school) reaches this record."""
         scopes = self._role_scopes
-        # A scope narrows which stored records a role reaches; a record not yet made
-        # (the "add" check) is within every scope of its school.
-        if any(role not in scopes for role in roles) or (roles and instance.pk is None):
+        if any(role not in scopes for role in roles):
             return True
         return any(
             self.model._default_manager.filter(scopes[role], pk=instance.pk).exists()

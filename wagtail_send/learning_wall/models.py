@@ -162,9 +162,6 @@ class Post(SchoolRecord):
         Role.GOVERNOR: set(),
     }
     author_actions = {"view", "change", "delete", "history", "share"}
-    #: A hidden post is seen only by its author and the moderators (rules.py), in the
-    #: admin, its exports and the front end alike.
-    role_scopes = {Role.STAFF: models.Q(hidden=False), Role.SLT: models.Q(hidden=False)}
 
     class Meta:
         ordering = ["-created_at", "-pk"]
