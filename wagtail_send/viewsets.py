@@ -8,7 +8,6 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from .forms import MembershipForm, SchoolRecordForm
 from .models import Membership, NeedType, School
 from .views import records as views
-from .views.records import PersonColumn
 
 
 class SchoolScopedViewSet(ModelViewSet):
@@ -94,7 +93,7 @@ class MembershipViewSet(SchoolScopedViewSet):
     icon = "group"
     menu_label = _("Memberships")
     form_fields = ["user", "school", "role", "job_title"]
-    list_display = [PersonColumn("user", label=_("person")), "role", "job_title", "school"]
+    list_display = ["user", "role", "job_title", "school"]
     list_filter = ["role", "school"]
     search_fields = ["user__first_name", "user__last_name", "user__username", "job_title"]
     delete_view_class = views.MembershipDeleteView

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, BulkActionsCheckboxColumn
 
-from wagtail_send.views.records import PersonColumn, RecordIndexView
+from wagtail_send.views.records import RecordIndexView
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from .admin_forms import RotaForm
@@ -42,14 +42,7 @@ class PostViewSet(SchoolRecordViewSet):
     menu_label = _("Posts (moderation)")
     url_prefix = "learning-wall/posts"
     form_fields = ["kind", "title", "body", "team", "theme", "areas_of_need", "hidden"]
-    list_display = [
-        "title",
-        "kind",
-        "team",
-        PersonColumn("created_by", label=_("created by")),
-        "created_at",
-        BooleanColumn("hidden"),
-    ]
+    list_display = ["title", "kind", "team", "created_by", "created_at", BooleanColumn("hidden")]
     list_filter = ["kind", "hidden", "team", "theme", "school"]
     search_fields = ["title", "body"]
     list_export = [

@@ -40,14 +40,6 @@ def admin_visible(request, model, actions=("view", "change")):
     return visible_at(request.user, model, actions, get_current_school(request))
 
 
-class PersonColumn(Column):
-    """A listing column naming a person by their name, never their username."""
-
-    def get_value(self, instance):
-        person = super().get_value(instance)
-        return person_name(person) if person else ""
-
-
 class RecordIndexView(DefusedExportMixin, generic.IndexView):
     """Lists only what the person may see or change at the current school, filtered in
     the database; so do its filters' choices.
@@ -64,6 +56,14 @@ class RecordIndexView(DefusedExportMixin, generic.IndexView):
             return records.archived()
         return records.active()
 
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        # A person is named, never shown by username, in every listing's columns.
+        column = super()._get_custom_column(field_name, column_class, **kwargs)
+        field = next((f for f in self.model._meta.fields if f.name == field_name), None)
+        if field is not None and field.related_model is get_user_model():
+            column.accessor = lambda record: _name_or_blank(getattr(record, field_name))
+        return column
+
     @cached_property
     def filters(self):
         filters = super().filters
@@ -74,6 +74,10 @@ class RecordIndexView(DefusedExportMixin, generic.IndexView):
             if limit_field(field, self.request.user, school):
                 filters.filters[name].queryset = field.queryset
         return filters
+
+
+def _name_or_blank(person):
+    return person_name(person) if person else ""
 
 
 class InstanceCheckMixin:
@@ -307,5 +311,4 @@ __all__ = [
     "RecordUsageView",
     "ScopedCreateView",
     "MembershipDeleteView",
-    "PersonColumn",
 ]
