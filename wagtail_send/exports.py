@@ -20,8 +20,11 @@ text.
 import csv
 import io
 
+from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from openpyxl.cell import WriteOnlyCell
+
+from .access.choices import person_name
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,9 +87,12 @@ def xlsx_bytes(title, headings, rows):
 
 
 class DefusedExportMixin:
-    """Wagtail's ``SpreadsheetExportMixin`` export, by the same rule as every other."""
+    """Wagtail's ``SpreadsheetExportMixin`` export, by the same rule as every other, with
+    people by their names."""
 
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, get_user_model()):
+            value = person_name(value)
         value = super().preprocess_field_value(field, value, export_format)
         return defuse(value) if export_format == self.FORMAT_CSV else value
 

@@ -6,12 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .access import policy_for
+from .access.choices import belongs_to, limit_field, person_name
+from .models import School
 from .roles import GRANTABLE_ACTIONS
 from .schools import schools_for
 
 
 class SchoolRecordForm(WagtailAdminModelForm):
-    """Admin form for a school record: only schools where the person may add records.
+    """Admin form for a school record: only schools where the person may add records,
+    and every other choice (records, people) from the record's own school.
+
+    ``school`` is the school the request is about: a new record is made there, so its
+    choices come from there.
 
     It also carries the record's version (its last-changed time) in a hidden field, so
     that when two people edit one record the second to save is told, instead of
@@ -19,10 +25,26 @@ class SchoolRecordForm(WagtailAdminModelForm):
     """
 
     record_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    #: Fields whose choices the form limits itself, outside the one-school rule.
+    own_choices = ()
 
-    def __init__(self, *args, for_user=None, **kwargs):
+    def __init__(self, *args, for_user=None, school=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["record_version"].initial = self._stored_version()
+        self._limit_schools(for_user, school)
+        #: The school whose records and people the form offers.
+        self.choices_school = self.record_school or school
+        if for_user is not None:
+            self._limit_choices(for_user, self.choices_school)
+
+    @property
+    def record_school(self):
+        """The school the record belongs to, once it has one."""
+        if self.instance.pk or getattr(self.instance, "school_id", None):
+            return getattr(self.instance, "school", None)
+        return None
+
+    def _limit_schools(self, for_user, school):
         field = self.fields.get("school")
         if field is None:
             return
@@ -37,9 +59,16 @@ class SchoolRecordForm(WagtailAdminModelForm):
             schools = schools.filter(
                 memberships__user=for_user, memberships__role__in=roles
             ).distinct()
+        if school is not None:
+            schools = schools.filter(pk=school.pk)
         field.queryset = schools
         if len(schools) == 1:
             field.initial = schools[0].pk
+
+    def _limit_choices(self, for_user, school):
+        for name, field in self.fields.items():
+            if name not in ("school", *self.own_choices):
+                limit_field(field, for_user, school)
 
     def _stored_version(self):
         model = type(self.instance)
@@ -50,6 +79,7 @@ class SchoolRecordForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_choices_are_the_schools(cleaned_data)
         opened = cleaned_data.get("record_version")
         if opened and opened != self._stored_version():
             raise ValidationError(
@@ -61,6 +91,42 @@ class SchoolRecordForm(WagtailAdminModelForm):
                 code="stale",
             )
         return cleaned_data
+
+    def _check_choices_are_the_schools(self, cleaned_data):
+        school = self.record_school or cleaned_data.get("school")
+        if not isinstance(school, School):
+            return
+        for name, field in self.fields.items():
+            value = cleaned_data.get(name)
+            if name in ("school", *self.own_choices) or not value:
+                continue
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            chosen = value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
+            if any(belongs_to(choice, school) is False for choice in chosen):
+                self.add_error(name, _("Choose from %(school)s.") % {"school": school})
+
+
+class MembershipForm(SchoolRecordForm):
+    """A role at the school for one of its people, or for someone in no school yet;
+    never for another school's staff, whose names are not this school's to list."""
+
+    own_choices = ("user",)
+
+    def __init__(self, *args, for_user=None, school=None, **kwargs):
+        super().__init__(*args, for_user=for_user, school=school, **kwargs)
+        field = self.fields.get("user")
+        if field is None or for_user is None or for_user.is_superuser:
+            return
+        people = get_user_model().objects.filter(is_active=True)
+        field.queryset = (
+            people.filter(
+                Q(send_memberships__school=self.choices_school) | Q(send_memberships__isnull=True)
+            )
+            .distinct()
+            .order_by("first_name", "last_name", "pk")
+        )
+        field.label_from_instance = person_name
 
 
 class GrantForm(forms.Form):

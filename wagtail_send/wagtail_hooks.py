@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .access.choices import in_open_collections
 from .caching.pages import note_served_page
 from .views.pages import FeaturePagesView
 from .viewsets import SchoolsViewSetGroup
@@ -33,3 +34,9 @@ def register_feature_pages_menu_item():
         reverse_lazy("wagtail_send_feature_pages"),
         icon_name="doc-empty-inverse",
     )
+
+
+@hooks.register("construct_document_chooser_queryset")
+@hooks.register("construct_image_chooser_queryset")
+def hide_closed_collections(files, request):
+    return files.filter(in_open_collections(request.user))

@@ -121,9 +121,13 @@ def test_summary_edit_after_sign_off_records_the_reason(client, walk, people):
 
 
 def test_observation_after_sign_off_needs_a_reason(client, walk, people):
+    """Only the walk's lead corrects it once signed off (``test_evidence``), with a reason."""
+    from wagtail_send.learning_walks.team import add_walker
+
+    with acting_as(people["senco"], "Test set-up"):
+        add_walker(walk, people["senco"], "environment", by=people["senco"])
     client.force_login(people["senco"])
     _compile_and_sign_off(client, walk)
-    client.force_login(people["slt"])
     visit = walk.visits.first()
     first = f"lf_{walk.look_fors.first().pk}"
     autosave = client.post(

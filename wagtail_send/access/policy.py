@@ -14,6 +14,12 @@ A person may do an action to a record when, in this order:
 So leaving a school ends a person's grants and authorship there at their next request,
 and rejoining it brings them back (``wagtail_send.access.lapses`` logs both).
 
+The admin asks the same questions "at" one school (:func:`can_at`, :func:`visible_at`):
+the school the request is about. There only that school's records count, and only by
+steps 1 to 4; a public record is not thereby open in the admin, which shows its
+staff-only fields. A feature's own rule about what a person sees (hidden posts) is
+declared once with :func:`register_admin_rule` and the admin applies it too.
+
 Django's model-level permissions are deliberately ignored: they are global, and a
 global permission must never list every school's records (guardian's
 ``accept_global_perms``). Listings are one filtered query, never a loop in Python.
@@ -67,6 +73,21 @@ def forget_memberships(user):
     """Drop the cached memberships, after changing them for a user in the same request."""
     for attr in (_CACHE_ATTR, _MODEL_ANSWERS_ATTR):
         user.__dict__.pop(attr, None)
+
+
+#: model -> ``rule(user)``, a Q of the records the person may see as far as a feature's
+#: own rule goes (a hidden post): the admin applies it with the policy.
+admin_rules = {}
+
+
+def register_admin_rule(model, rule):
+    """Declare, in a feature's ``AppConfig.ready()``, a rule the admin applies to ``model``.
+
+    Args:
+        model: the record model.
+        rule: ``rule(user)`` -> Q of the records ``user`` may see by the feature's rule.
+    """
+    admin_rules[model] = rule
 
 
 class SchoolRecordPermissionPolicy(BasePermissionPolicy):
@@ -191,18 +212,58 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return "view" in actions and self._is_public(instance)
         if user.is_superuser:
             return True
+        if self._reaches(user, actions, instance):
+            return True
+        return "view" in actions and self._is_public(instance)
+
+    def _reaches(self, user, actions, instance):
+        """Role, authorship or grant (steps 1 to 3): being public aside."""
         held = memberships_of(user).get(self._school_id(instance), set())
         if self._role_allows(held & self._roles_for(actions), instance):
             return True
         # A member holds at least one role, so ``held`` says whether authorship counts.
         if held and actions & self._author_actions and instance.created_by_id == user.pk:
             return True
-        if "view" in actions and self._is_public(instance):
-            return True
         grantable = self._grantable(actions)
         return bool(grantable) and (
             self._grants_of(user, grantable).filter(content_object=instance).exists()
         )
+
+    def user_has_any_permission_for_instance_at(self, user, actions, instance, school):
+        """The admin's check: ``instance`` belongs to ``school`` (the school the request is
+        about) and the person reaches it there by role, authorship or grant.
+
+        Being public does not count: the admin shows a record's staff-only fields.
+        Superusers, who administer the whole install, are not held to one school.
+        """
+        actions = set(actions) & ACTIONS
+        if not actions or not self._is_known_active(user):
+            return False
+        if user.is_superuser:
+            return True
+        if school is None or self._school_id(instance) != school.pk:
+            return False
+        if not self._reaches(user, actions, instance):
+            return False
+        rule = admin_rules.get(self.model)
+        return (
+            rule is None or self.model._default_manager.filter(rule(user), pk=instance.pk).exists()
+        )
+
+    def instances_user_has_any_permission_for_at(self, user, actions, school):
+        """The admin's listing: the records of ``school`` that the person reaches by role,
+        authorship or grant (every record for a superuser), as one filtered queryset."""
+        records = self.model._default_manager.all()
+        actions = set(actions) & ACTIONS
+        if not actions or not self._is_known_active(user):
+            return records.none()
+        if user.is_superuser:
+            return records
+        if school is None:
+            return records.none()
+        records = records.filter(self._reach_filter(user, actions) & self._in_schools([school.pk]))
+        rule = admin_rules.get(self.model)
+        return records.filter(rule(user)) if rule else records
 
     @property
     def _role_scopes(self):
@@ -252,15 +313,20 @@ class SchoolRecordPermissionPolicy(BasePermissionPolicy):
             return records.filter(public) if public is not None else records.none()
         if user.is_superuser:
             return records
+        q = self._reach_filter(user, actions)
+        if public is not None:
+            q |= public
+        return records.filter(q)
+
+    def _reach_filter(self, user, actions):
+        """A Q of the records the person reaches by role, authorship or grant."""
         q = self._role_filter(user, self._roles_for(actions))
         if actions & self._author_actions:
             q |= self._authored_by(user)
         grantable = self._grantable(actions)
         if grantable:
             q |= Q(pk__in=self._grants_of(user, grantable).values("content_object_id"))
-        if public is not None:
-            q |= public
-        return records.filter(q)
+        return q
 
     def users_with_any_permission_for_instance(self, actions, instance):
         actions = set(actions) & ACTIONS
@@ -305,3 +371,15 @@ def can(user, action, record):
 def visible(user, model, action="view"):
     """The records of ``model`` that ``user`` may do ``action`` to (one queryset)."""
     return policy_for(model).instances_user_has_permission_for(user, action)
+
+
+def can_at(user, action, record, school):
+    """Whether the admin lets ``user`` do ``action`` to ``record`` while at ``school``."""
+    return policy_for(record).user_has_any_permission_for_instance_at(
+        user, [action], record, school
+    )
+
+
+def visible_at(user, model, actions, school):
+    """The records of ``model`` the admin lists for ``user`` at ``school`` (one queryset)."""
+    return policy_for(model).instances_user_has_any_permission_for_at(user, actions, school)

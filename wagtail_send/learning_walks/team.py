@@ -11,12 +11,12 @@ records with the team on the walk's authority, so taking someone off the walk ta
 away everything, their own notes included.
 
 A guest walker (a visiting SENCO, say) is granted ``as_guest`` and so sees this walk
-and nothing else.
+and nothing else. The walk's lead is the person who planned it (:func:`leads`).
 """
 
 from django.db import transaction
 
-from wagtail_send.access import grant, memberships_of, revoke
+from wagtail_send.access import can, grant, memberships_of, revoke
 
 from .models import Feedback, Observation, Walker, WalkReport
 
@@ -87,3 +87,11 @@ def share_with_team(record, *, by):
     walkers = Walker.objects.filter(walk_id=record.walk_id).select_related("user")
     for walker in walkers:
         _grant_all(record, walker.user, by, walker.is_guest, via=record.walk)
+
+
+def leads(user, walk):
+    """Whether ``user`` leads ``walk``: they planned it and are still at its school.
+
+    Only the lead may correct a walk once it has been signed off.
+    """
+    return walk.created_by_id == user.pk and can(user, "change", walk)

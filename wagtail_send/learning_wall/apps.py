@@ -15,16 +15,20 @@ class LearningWallConfig(AppConfig):
         from . import pages  # noqa: F401
 
     def ready(self):
+        from wagtail_send.access import register_admin_rule
         from wagtail_send.feature_pages import register_feature_pages
         from wagtail_send.privacy import register_personal_data
         from wagtail_send.providers import register_follow_up, register_report_section
 
         from . import renewals, setup
-        from .models import Team, Useful
+        from .models import Post, Team, Useful
         from .report import render_training_summary
+        from .rules import unhidden_for
         from .themes import theme_from_action
 
         renewals.declare()
+        # A hidden post is hidden in the admin (listing, inspect, usage, export) as on the wall.
+        register_admin_rule(Post, unhidden_for)
         register_personal_data(Useful, "user")
         register_personal_data(Team, "members")
         register_report_section("5", _("Learning wall"), render_training_summary)

@@ -1,12 +1,13 @@
 """Bulk archive in the moderation list: Wagtail's bulk-action machinery, archiving
 through the record queryset so every post gets its history row."""
 
+from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
-from wagtail_send.access import can, visible
 from wagtail_send.audit.context import noting
+from wagtail_send.views.records import admin_can, admin_visible
 
 from .models import Post
 
@@ -22,10 +23,14 @@ class ArchivePostsBulkAction(BulkAction):
 
     def get_all_objects_in_listing_query(self, parent_id):
         # "Select all" means all the person may archive, never every school's posts.
-        return visible(self.request.user, Post, "delete").active().values_list("pk", flat=True)
+        return admin_visible(self.request, Post, ["delete"]).active().values_list("pk", flat=True)
+
+    def get_queryset(self, model, object_ids):
+        # Only posts the person may see here are named, even as ones they cannot archive.
+        return get_list_or_404(admin_visible(self.request, Post, ["view"]), pk__in=object_ids)
 
     def check_perm(self, obj):
-        return can(self.request.user, "delete", obj)
+        return admin_can(self.request, "delete", obj)
 
     def object_context(self, obj):
         return {"item": obj}

@@ -1,10 +1,12 @@
 """Admin: the SENCO edits the question bank, audits and need profiles."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from wagtail_send.views.records import RecordIndexView
+from wagtail_send.views.records import RecordEditView, RecordIndexView
 from wagtail_send.viewsets import SchoolRecordViewSet
 
 from .models import Campaign, NeedProfile, Question, Response
@@ -60,11 +62,26 @@ class NeedProfileViewSet(SchoolRecordViewSet):
     list_display = ["title", "recorded_on"]
 
 
+class ResponseEditView(RecordEditView):
+    """Answers sent to an audit that has closed are read-only to everyone, their author
+    included: the audit's results stand on them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        answers = self.get_object()
+        if answers.submitted_at and not answers.campaign.is_open:
+            messages.error(
+                request, _("This audit has closed: the answers sent to it cannot be changed.")
+            )
+            return redirect(self.inspect_url_name, answers.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ResponseViewSet(SchoolRecordViewSet):
     """Individual answers: listed only to the person and the answer readers; read-only."""
 
     model = Response
     index_view_class = ResponseIndexView
+    edit_view_class = ResponseEditView
     icon = "user"
     menu_label = _("Individual answers")
     form_fields = ["answers"]

@@ -2,41 +2,82 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.models import ReferenceIndex
+from wagtail.permissions import policy_registry
 
-from ..access import can, grant, grants_for, policy_for, revoke
+from ..access import can_at, grant, grants_for, policy_for, revoke, visible_at
+from ..access.choices import limit_field, person_name
+from ..access.policy import SchoolRecordPermissionPolicy
 from ..audit.bulk import history_model_for
 from ..audit.diff import describe
 from ..exports import DefusedExportMixin
-from ..forms import GrantForm
+from ..forms import GrantForm, SchoolRecordForm
 from ..models import AccessChange
 from ..schools import get_current_school
 
 
+def admin_can(request, action, record):
+    """Whether the admin lets the person do ``action`` to ``record`` at the current school."""
+    return can_at(request.user, action, record, get_current_school(request))
+
+
+def admin_visible(request, model, actions=("view", "change")):
+    """The records of ``model`` the admin shows the person at the current school."""
+    return visible_at(request.user, model, actions, get_current_school(request))
+
+
 class RecordIndexView(DefusedExportMixin, generic.IndexView):
-    """Lists only what the person may see or change, filtered in the database.
+    """Lists only what the person may see or change at the current school, filtered in
+    the database; so do its filters' choices.
 
     A listing with ``list_export`` exports by the core's formula-defusing rule.
     """
 
     def get_base_queryset(self):
-        records = self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["view", "change"]
-        )
+        records = admin_visible(self.request, self.model)
         if not hasattr(records, "archived"):
             return records
         records = records.select_related("school")
         if self.request.GET.get("archived") == "1":
             return records.archived()
         return records.active()
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        # A person is named, never shown by username, in every listing's columns.
+        column = super()._get_custom_column(field_name, column_class, **kwargs)
+        field = next((f for f in self.model._meta.fields if f.name == field_name), None)
+        if field is not None and field.related_model is get_user_model():
+            column.accessor = lambda record: _name_or_blank(getattr(record, field_name))
+        return column
+
+    @cached_property
+    def filters(self):
+        filters = super().filters
+        if filters is None:
+            return None
+        school = get_current_school(self.request)
+        for name, field in filters.form.fields.items():
+            if limit_field(field, self.request.user, school):
+                filters.filters[name].queryset = field.queryset
+        return filters
+
+
+def _name_or_blank(person):
+    return person_name(person) if person else ""
 
 
 class InstanceCheckMixin:
@@ -46,12 +87,26 @@ class InstanceCheckMixin:
 
     def get_object(self, queryset=None):
         record = super().get_object(queryset)
-        if not can(self.request.user, self.instance_action, record):
+        if not admin_can(self.request, self.instance_action, record):
             raise PermissionDenied
         return record
 
 
-class RecordCreateView(generic.CreateView):
+class CurrentSchoolFormMixin:
+    """A school record's form makes its choices from the current school's."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(self.get_form_class(), SchoolRecordForm):
+            kwargs["school"] = get_current_school(self.request)
+        return kwargs
+
+
+class ScopedCreateView(CurrentSchoolFormMixin, generic.CreateView):
+    pass
+
+
+class RecordCreateView(ScopedCreateView):
     def save_instance(self):
         record = self.form.save(commit=False)
         record.created_by = self.request.user
@@ -66,7 +121,7 @@ class RecordCreateView(generic.CreateView):
         return record
 
 
-class RecordEditView(InstanceCheckMixin, generic.EditView):
+class RecordEditView(InstanceCheckMixin, CurrentSchoolFormMixin, generic.EditView):
     instance_action = "change"
 
 
@@ -84,6 +139,38 @@ class RecordInspectView(InstanceCheckMixin, generic.InspectView):
     instance_action = "view"
 
 
+class RecordUsageView(UsageView):
+    """Where a record is used, naming only the records the person may see at the
+    current school (walking ids must not list other schools' people or titles)."""
+
+    permission_required = "view"
+
+    def get_object(self):
+        record = super().get_object()
+        if not admin_can(self.request, "view", record):
+            raise PermissionDenied
+        return record
+
+    def get_queryset(self):
+        references = ReferenceIndex.get_references_to(self.object)
+        if not self.request.user.is_superuser:
+            references = references.filter(self._shown_sources(references))
+        return references.group_by_source_object()
+
+    def _shown_sources(self, references):
+        shown = Q(pk__in=[])
+        for type_id in set(references.values_list("base_content_type", flat=True)):
+            model = ContentType.objects.get_for_id(type_id).model_class()
+            policy = model and policy_registry.get_by_type(model, fallback=False)
+            if isinstance(policy, SchoolRecordPermissionPolicy):
+                ids = admin_visible(self.request, model, ["view"])
+                shown |= Q(
+                    base_content_type=type_id,
+                    object_id__in=ids.values_list(Cast("pk", CharField()), flat=True),
+                )
+        return shown
+
+
 class RecordPageMixin(WagtailAdminTemplateMixin):
     """A page about one record, reached from its viewset."""
 
@@ -94,7 +181,7 @@ class RecordPageMixin(WagtailAdminTemplateMixin):
     @cached_property
     def record(self):
         record = get_object_or_404(self.model._base_manager, pk=self.kwargs["pk"])
-        if not can(self.request.user, self.instance_action, record):
+        if not admin_can(self.request, self.instance_action, record):
             raise PermissionDenied
         return record
 
@@ -115,8 +202,12 @@ class RecordPageMixin(WagtailAdminTemplateMixin):
             model_opts=self.model._meta,
             edit_url=self.viewset.url("edit", self.record.pk),
             history_url=self.viewset.url("history", self.record.pk),
-            access_url=self.viewset.url("access", self.record.pk),
-            can_share=can(self.request.user, "share", self.record),
+            access_url=(
+                self.viewset.url("access", self.record.pk)
+                if "access" in dict(self.viewset.record_pages)
+                else None
+            ),
+            can_share=admin_can(self.request, "share", self.record),
         )
         return context
 
@@ -217,5 +308,7 @@ __all__ = [
     "RecordIndexView",
     "RecordInspectView",
     "RecordRestoreView",
+    "RecordUsageView",
+    "ScopedCreateView",
     "MembershipDeleteView",
 ]

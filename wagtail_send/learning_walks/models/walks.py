@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_send.audit.context import current_reason, noting
 from wagtail_send.audit.history import SendHistoricalRecords
 from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
@@ -201,8 +203,19 @@ class LookFor(WalkPartMixin, models.Model):
         return self.text
 
 
+class ActiveVisits(models.Manager):
+    """The visits still on the timetable: ``walk.visits`` and ``Visit.objects`` alike."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
 class Visit(WalkPartMixin, models.Model):
-    """One slot of the timetable: a class or area, its room and whose lesson it is."""
+    """One slot of the timetable: a class or area, its room and whose lesson it is.
+
+    Removing a visit archives it with what was recorded there (:meth:`archive`): the
+    observations and feedback are evidence, kept in the history, never deleted.
+    """
 
     walk = models.ForeignKey(LearningWalk, on_delete=models.CASCADE, related_name="visits")
     area = models.CharField(
@@ -219,16 +232,38 @@ class Visit(WalkPartMixin, models.Model):
     )
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"))
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
 
     history = SendHistoricalRecords()
 
+    every_visit = models.Manager()
+    objects = ActiveVisits()
+
     class Meta:
         ordering = ["starts_at", "pk"]
+        default_manager_name = "objects"
+        base_manager_name = "every_visit"
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
 
     def __str__(self):
         return f"{time_format(self.starts_at, 'H:i')} {self.area}"
+
+    def archive(self):
+        """Take the visit off the timetable with its observations and feedback.
+
+        The change note in force (the reason, on a signed-off walk) goes on every row.
+        """
+        from .records import Feedback, Observation
+
+        require_reason_if_locked(self.walk_id)
+        reason = current_reason() or _("Visit removed from the walk")
+        with transaction.atomic(), noting(str(reason)):
+            for model in (Observation, Feedback):
+                for record in model.objects.active().filter(visit=self):
+                    record.archive(reason)
+            self.archived_at = timezone.now()
+            self.save(update_fields=["archived_at"])
 
     def clean(self):
         super().clean()

@@ -7,14 +7,29 @@ from django.shortcuts import get_object_or_404
 from wagtail_send.access import can
 
 from ..models import LearningWalk
-from ..team import share_with_team
+from ..team import leads, share_with_team
+
+#: Actions that write to a walk: once it is signed off, only its lead may, with a reason.
+WRITES = {"change", "delete", "share"}
 
 
 def walk_for(request, pk, action="view"):
-    """The active walk ``pk`` if the person may do ``action`` to it; 404 or 403 otherwise."""
+    """The active walk ``pk`` if the person may do ``action`` to it; 404 or 403 otherwise.
+
+    A signed-off walk is locked: writing to it is a correction, for its lead alone.
+    """
     walk = get_object_or_404(LearningWalk.objects.active().select_related("school"), pk=pk)
-    check(request.user, action, walk)
+    if not may(request.user, action, walk):
+        raise PermissionDenied
     return walk
+
+
+def may(user, action, walk):
+    """The core policy's answer for the walk, and the lock's: once signed off, a write is
+    a correction, for its lead alone."""
+    if action in WRITES and walk.is_locked and not leads(user, walk):
+        return False
+    return can(user, action, walk)
 
 
 def check(user, action, record):

@@ -14,7 +14,7 @@ from wagtail_send.privacy import log_read
 from ...signin import login_required
 from ..forms import FeedbackForm
 from ..models import Feedback
-from .common import check, existing_or_new, save_shared, walk_for
+from .common import check, existing_or_new, may, save_shared, walk_for
 
 
 @login_required
@@ -46,12 +46,14 @@ def read(request, pk):
     # Feedback is about the member of staff visited: they may learn who else read it.
     if feedback.visit.staff_member_id != request.user.pk:
         log_read(request.user, feedback)
+    may_write = may(request.user, "change", feedback.walk)
     context = {
         "feedback": feedback,
         "walk": feedback.walk,
         "visit": feedback.visit,
-        "can_change": can(request.user, "change", feedback),
-        "can_send": feedback.sent_at is None
+        "can_change": may_write and can(request.user, "change", feedback),
+        "can_send": may_write
+        and feedback.sent_at is None
         and feedback.visit.staff_member_id is not None
         and can(request.user, "share", feedback),
     }

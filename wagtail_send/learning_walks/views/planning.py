@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wagtail_send.access import can, policy_for, visible
+from wagtail_send.access import policy_for, visible
 from wagtail_send.conf import send_settings
 from wagtail_send.schools import get_current_school
 
@@ -28,7 +28,7 @@ from ..models import (
     WalkReport,
 )
 from ..team import add_walker, remove_walker
-from .common import check, walk_for
+from .common import check, may, walk_for
 
 
 @login_required
@@ -103,7 +103,7 @@ def plan(request, pk):
     """The plan page; POSTs here add a look-for, a visit or a walker."""
     walk = walk_for(request, pk)
     user = request.user
-    can_change, can_share = can(user, "change", walk), can(user, "share", walk)
+    can_change, can_share = may(user, "change", walk), may(user, "share", walk)
     forms = _plan_forms(walk)
     if request.method == "POST":
         which = request.POST.get("add")
@@ -129,6 +129,7 @@ def plan(request, pk):
         "walkers": walk.walkers.select_related("user"),
         "can_change": can_change,
         "can_share": can_share,
+        "can_archive": may(user, "delete", walk),
         "is_walker": walk.walkers.filter(user=user).exists(),
         "reason_form": ReasonForm(walk=walk),
         **forms,
@@ -137,9 +138,11 @@ def plan(request, pk):
 
 
 #: What may be removed from a walk, who may remove it and which page to go back to.
+#: A visit carries evidence: only those who may archive the walk (its lead, the SENCO)
+#: may take it off the timetable, and it is archived with its observations and feedback.
 _REMOVABLE = {
     "look-for": (LookFor, "change", "plan"),
-    "visit": (Visit, "change", "plan"),
+    "visit": (Visit, "delete", "plan"),
     "walker": (Walker, "share", "plan"),
     "finding": (Finding, "change", "triangulate"),
     "action": (AgreedAction, "change", "triangulate"),
@@ -149,7 +152,8 @@ _REMOVABLE = {
 @login_required
 @require_POST
 def remove(request, pk, kind, item_pk):
-    """Remove a look-for, visit, walker, finding or action (a walker's grants are revoked)."""
+    """Remove a look-for, visit, walker, finding or action (a walker's grants are revoked,
+    a visit is archived)."""
     if kind not in _REMOVABLE:
         raise PermissionDenied
     model, action, page = _REMOVABLE[kind]
@@ -164,6 +168,8 @@ def remove(request, pk, kind, item_pk):
         with form.noting(), transaction.atomic():
             if model is Walker:
                 remove_walker(item, by=request.user)
+            elif model is Visit:
+                item.archive()
             else:
                 item.delete()
     except ValidationError as error:

@@ -17,7 +17,7 @@ from wagtail_send.access import can, visible
 from ...signin import login_required
 from ..forms import ActionForm, FindingForm, ReasonForm, ReportForm
 from ..models import AgreedAction, Finding, LearningWalk, Observation, WalkerRole, WalkReport
-from .common import check, existing_or_new, save_shared, walk_for
+from .common import check, existing_or_new, may, save_shared, walk_for
 
 
 def _evidence_grid(walk, observations):
@@ -46,7 +46,7 @@ def triangulate(request, pk):
     """The evidence for each look-for across roles and visits, and what the team agreed."""
     walk = walk_for(request, pk)
     user = request.user
-    can_change = can(user, "change", walk)
+    can_change = may(user, "change", walk)
     observations = visible(user, Observation).active().filter(walk=walk).select_related("visit")
     finding_form, action_form = FindingForm(walk=walk), ActionForm(walk=walk)
     if request.method == "POST":
@@ -124,7 +124,7 @@ def report(request, pk, as_pdf=False):
     context = _report_context(walk)
     context.update(
         report=walk_report,
-        can_compile=can(request.user, "change", walk_report),
+        can_compile=can(request.user, "change", walk_report) and may(request.user, "change", walk),
         can_sign_off=not walk.is_locked and can(request.user, "share", walk),
         can_download=pdf.available(),
     )
