@@ -254,12 +254,12 @@ class Visit(WalkPartMixin, models.Model):
 
         The change note in force (the reason, on a signed-off walk) goes on every row.
         """
-        from .records import Feedback, Observation
-
-        require_reason_if_locked(self.walk_id)
+        require_reason_if_locked(LearningWalk, self.walk_id)
         reason = current_reason() or _("Visit removed from the walk")
         with transaction.atomic(), noting(str(reason)):
-            for model in (Observation, Feedback):
+            # Through the reverse relations: the records' module imports this one.
+            for name in ("observations", "feedback"):
+                model = self._meta.get_field(name).related_model
                 for record in model.objects.active().filter(visit=self):
                     record.archive(reason)
             self.archived_at = timezone.now()
