@@ -43,16 +43,6 @@ def pytest_report_header():
         return f"clock moved to {os.environ['WAGTAILSEND_TEST_CLOCK']} (WAGTAILSEND_TEST_CLOCK)"
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Let Django's flush TRUNCATE the append-only history tables of the test database."""
-    if connection.vendor == "postgresql":
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            name = connection.ops.quote_name(connection.settings_dict["NAME"])
-            cursor.execute(f"ALTER DATABASE {name} SET wagtail_send.allow_truncate = 'on'")
-            cursor.execute("SET wagtail_send.allow_truncate = 'on'")
-
-
 @pytest.fixture(autouse=True)
 def _forget_cached_state():
     """Wagtail caches site root paths; a rolled-back test must not leave its own behind."""
@@ -119,10 +109,9 @@ def each_cache(request):
 
 
 def tamper_with_history():
-    """Act as a database owner who has disabled the append-only triggers (PostgreSQL).
+    """Act as a database owner who has disabled the append-only trigger (PostgreSQL).
 
-    Not the erasure flag, which lets deletions through but never an UPDATE. ALTER TABLE
-    is transactional in PostgreSQL: the test's rollback puts the triggers back.
+    ALTER TABLE is transactional in PostgreSQL: the test's rollback puts it back.
     """
     if connection.vendor == "postgresql":
         from wagtail_send.audit.chain import chained_history_models

@@ -156,3 +156,81 @@ def check_sqlite_transactions(app_configs=None, **kwargs):
         if database.get("ENGINE", "").endswith(SQLITE_ENGINES)
         and str(database.get("OPTIONS", {}).get("transaction_mode", "")).upper() != "IMMEDIATE"
     ]
+
+
+@checks.register()
+def check_history_managers(app_configs=None, **kwargs):
+    """Every tracked model's bulk writes must leave history: its manager must say so."""
+    from .audit.chain import chained_history_models
+    from .audit.queryset import HistoryQuerySet
+
+    return [
+        checks.Error(
+            f"{model._meta.label}'s default manager does not write history for update(), "
+            "bulk_update() and bulk_create().",
+            hint="Give it objects = wagtail_send.audit.queryset.HistoryManager() (or a "
+            "manager from a subclass of HistoryQuerySet).",
+            obj=model,
+            id="wagtail_send.E010",
+        )
+        for model in (history.instance_type for history in chained_history_models())
+        if not issubclass(model._default_manager._queryset_class, HistoryQuerySet)
+    ]
+
+
+@checks.register(deploy=True)
+def check_history_keys(app_configs=None, **kwargs):
+    """In production, the history key and digests belong outside the database and settings."""
+    from .audit.keys import derived_from_secret_key
+    from .conf import send_settings
+
+    warnings = []
+    if derived_from_secret_key():
+        warnings.append(
+            checks.Warning(
+                "The key that seals history rows is derived from SECRET_KEY: anyone who "
+                "reads the settings can rewrite history undetected, and rotating SECRET_KEY "
+                "without keeping it in SECRET_KEY_FALLBACKS makes every row fail to verify.",
+                hint="Create a key file (one line of at least 32 random characters, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`) readable "
+                "by the site only, and set WAGTAILSEND_HISTORY_KEY_FILE to its path.",
+                id="wagtail_send.W011",
+            )
+        )
+    if not send_settings.HISTORY_DIGEST_DIR:
+        warnings.append(
+            checks.Warning(
+                "No history digests are written, so a record deleted together with its "
+                "whole history by someone with database access would go unnoticed.",
+                hint="Set WAGTAILSEND_HISTORY_DIGEST_DIR to a directory the database role "
+                "cannot write, and run `manage.py write_send_history_digest` from cron.",
+                id="wagtail_send.W012",
+            )
+        )
+    return warnings
+
+
+@checks.register()
+def check_private_files(app_configs=None, **kwargs):
+    """Private files kept in a folder under MEDIA_ROOT would be served as public media."""
+    from pathlib import Path
+
+    from .files import private_storage
+
+    location = getattr(private_storage, "location", None)
+    if not location or not settings.MEDIA_ROOT:
+        return []
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    if not Path(location).resolve().is_relative_to(media_root):
+        return []
+    return [
+        checks.Warning(
+            "Private files (post photos and documents) are stored inside MEDIA_ROOT, so a "
+            "site serving /media/ serves them to anyone.",
+            hint=(
+                "Set STORAGES['wagtail_send_private'] or WAGTAILSEND_PRIVATE_FILES_ROOT to a "
+                "folder outside MEDIA_ROOT (see the security page)."
+            ),
+            id="wagtail_send.W013",
+        )
+    ]

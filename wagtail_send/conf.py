@@ -65,6 +65,19 @@ SETTINGS = {
     "MAX_IMAGE_PIXELS": Setting(
         40_000_000, int, "Largest image, in pixels, accepted from an upload."
     ),
+    "PRIVATE_FILES_ROOT": Setting(
+        "",
+        str,
+        "Folder for private files (post photos and documents) when STORAGES has no "
+        '"wagtail_send_private" alias; empty: private-files beside MEDIA_ROOT. '
+        "Never inside MEDIA_ROOT.",
+    ),
+    "SESSION_AGE": Setting(
+        10 * 60 * 60,
+        int,
+        "Seconds a sign-in lasts, from signing in (a school day by default); 0 ends it when "
+        "the browser closes.",
+    ),
     "FROM_EMAIL": Setting("", str, "Sender of reminder emails; DEFAULT_FROM_EMAIL if empty."),
     "REMINDER_INTERVAL_DAYS": Setting(
         7,
@@ -78,6 +91,26 @@ SETTINGS = {
     ),
     "PAGE_CACHE": Setting(
         "default", str, "The Django cache (an alias in CACHES) that holds public pages."
+    ),
+    "HISTORY_KEY_FILE": Setting(
+        "",
+        str,
+        "File of the secret keys that seal history rows, one a line, the last one sealing "
+        "new rows (add a line to rotate; keep the old ones). Keep it outside the database "
+        "and its backups. Empty: a key derived from SECRET_KEY (see docs/security.md).",
+    ),
+    "HISTORY_DIGEST_DIR": Setting(
+        "",
+        str,
+        "Directory where `write_send_history_digest` writes the signed digests of every "
+        "history chain, and `verify_send_history` reads them. Keep it where the database "
+        "role cannot write. Empty: no digests.",
+    ),
+    "DATABASE_APP_ROLE": Setting(
+        "",
+        str,
+        "PostgreSQL role the site runs as, when migrations run as the tables' owner: after "
+        "migrate it is granted ordinary rights, less UPDATE, DELETE and TRUNCATE on history.",
     ),
 }
 

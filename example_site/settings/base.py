@@ -109,6 +109,11 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Post photos and documents: outside MEDIA_ROOT, with no URL (docs/security.md).
+    "wagtail_send_private": {
+        "BACKEND": "wagtail_send.files.PrivateStorage",
+        "OPTIONS": {"location": BASE_DIR / "private-files"},
+    },
 }
 
 # One sign-in page for the site, Wagtail's front-end login, in the demo's own template.

@@ -12,6 +12,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+STORAGES["wagtail_send_private"]["OPTIONS"]["location"] = BASE_DIR / ".test-private-files"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: the browser tests' live server then has its own connection, so

@@ -22,3 +22,36 @@ def test_an_exported_cell_imports_back_as_it_was(text):
 def test_workbook_text_is_stored_as_text():
     content = xlsx_bytes("Sheet", ["Text", "Change"], [[text, -1] for text in DEFUSED])
     assert_xlsx_text(content)
+
+
+def test_every_admin_listing_that_exports_uses_the_one_writer(client, db):
+    from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.base import ViewSet
+
+    from wagtail_send.exports import DefusedExportMixin
+
+    client.get("/admin/")  # Wagtail registers its viewsets on the first admin request
+    exporting = [
+        vs
+        for vs in viewsets.viewsets
+        if getattr(vs, "list_export", ViewSet.UNDEFINED) not in (ViewSet.UNDEFINED, [], ())
+        and getattr(vs, "model", None)
+        and vs.model._meta.app_label.startswith("wagtail_send")
+    ]
+    assert exporting, "no listing exports: the test would prove nothing"
+    for viewset in exporting:
+        assert issubclass(viewset.index_view_class, DefusedExportMixin), viewset
+
+
+def test_no_feature_writes_a_spreadsheet_of_its_own():
+    from pathlib import Path
+
+    import wagtail_send
+
+    root = Path(wagtail_send.__file__).parent
+    writers = ("csv.writer", "csv.DictWriter", "Workbook(", "xlsxwriter")
+    for module in root.rglob("*.py"):
+        if module.name == "exports.py" and module.parent == root:
+            continue
+        text = module.read_text()
+        assert not [w for w in writers if w in text], module.relative_to(root)

@@ -13,8 +13,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.models import PageViewRestriction
 
 from wagtail_send.install import CONTEXT_PROCESSOR
-from wagtail_send.learning_wall.media import STAFF_ROLES
 from wagtail_send.learning_wall.pages import LearningWallPage
+from wagtail_send.learning_wall.privacy import STAFF_ROLES
 from wagtail_send.models import Membership, School
 from wagtail_send.policies.models import SchoolPoliciesIndexPage, SENInformationReportPage
 from wagtail_send.roles import Role

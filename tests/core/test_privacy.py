@@ -10,30 +10,71 @@ from django.core.management import call_command
 
 from tests.testapp.models import Note
 from wagtail_send.access import grant
-from wagtail_send.privacy import log_read, personal_data_models, reads_of
+from wagtail_send.privacy import log_read, person_name_models, personal_data_models, reads_of
+
+#: Name fields that name things, not people (a new one must be registered or added here).
+NOT_PEOPLE = {
+    "wagtail_send.NeedType.name",
+    "wagtail_send.School.name",
+    "wagtail_send_learning_wall.Team.name",
+    "wagtail_send_learning_wall.HalfTerm.name",
+    "wagtail_send_learning_wall.PostImage.original_name",
+    "wagtail_send_learning_wall.PostDocument.original_name",
+    "wagtail_send_directory.Organisation.name",
+    "wagtail_send_directory.Service.name",
+    "wagtail_send_directory.Location.name",
+    "wagtail_send_learning_walks.ObservationTemplate.name",
+}
+
+
+def our_models():
+    for config in apps.get_app_configs():
+        if config.name.startswith("wagtail_send") or config.name == "tests.testapp":
+            yield from (m for m in config.get_models() if not m.__name__.startswith("Historical"))
 
 
 def models_linking_to_people():
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
-    for config in apps.get_app_configs():
-        if not (config.name.startswith("wagtail_send") or config.name == "tests.testapp"):
-            continue
-        for model in config.get_models():
-            if model.__name__.startswith("Historical"):
-                continue
-            for field in model._meta.local_concrete_fields:
-                if field.is_relation and field.related_model is user_model:
-                    yield model, field.name
+    for model in our_models():
+        for field in model._meta.local_concrete_fields:
+            if field.is_relation and field.related_model is user_model:
+                yield model, field.name
 
 
-def test_every_link_to_a_person_is_registered_for_subject_access():
-    registry = personal_data_models()
+def name_fields():
+    """``(model, field)`` for every text field called a name (``name``, ``senco_name``)."""
+    for model in our_models():
+        for field in model._meta.local_concrete_fields:
+            is_text = field.get_internal_type() in ("CharField", "TextField")
+            named = field.name == "name" or field.name.endswith("_name")
+            if is_text and named and f"{model._meta.label}.{field.name}" not in NOT_PEOPLE:
+                yield model, field.name
+
+
+@pytest.mark.parametrize(
+    "found, registry",
+    [(models_linking_to_people, personal_data_models), (name_fields, person_name_models)],
+    ids=["links to a person", "names of people"],
+)
+def test_every_place_holding_a_person_is_registered_for_subject_access(found, registry):
+    registered = registry()
     missing = [
         f"{model._meta.label}.{field}"
-        for model, field in models_linking_to_people()
-        if field not in registry.get(model, ())
+        for model, field in found()
+        if field not in registered.get(model, ())
     ]
     assert missing == []
+
+
+def test_subject_access_coverage(capsys):
+    holding = {m for m, _ in models_linking_to_people()} | {m for m, _ in name_fields()}
+    registered = set(personal_data_models()) | set(person_name_models())
+    assert holding <= registered
+    with capsys.disabled():
+        print(
+            f"\nSAR coverage: {len(holding & registered)} models registered / "
+            f"{len(holding)} models holding personal data"
+        )
 
 
 def test_export_contains_what_the_person_wrote_and_was_given(people, school):

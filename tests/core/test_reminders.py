@@ -115,6 +115,22 @@ COMMANDS = [
 ]
 
 
+def test_every_reminder_command_is_named_alike_and_sends_through_send_once():
+    from django.core.management import get_commands, load_command_class
+
+    from wagtail_send.reminders import ReminderCommand
+
+    ours = {name: app for name, app in get_commands().items() if app.startswith("wagtail_send")}
+    reminding = {name for name in ours if "remind" in name}
+    assert reminding == set(COMMANDS)
+    for name in reminding:
+        assert name.startswith("send_") and name.endswith("_reminders"), name
+        command = load_command_class(ours[name], name)
+        # ReminderCommand.handle is the one path to send_once; a command may not replace it.
+        assert isinstance(command, ReminderCommand), name
+        assert type(command).handle is ReminderCommand.handle, name
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_reminder_command_refuses_a_bad_date_clearly(command):

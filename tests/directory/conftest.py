@@ -20,6 +20,12 @@ from wagtail_send.directory.taxonomy import ServiceType
 
 
 @pytest.fixture
+def api_url(school):
+    """The address of ``school``'s Open Referral API."""
+    return f"/send/directory/schools/{school.pk}/api"
+
+
+@pytest.fixture
 def directory(school, other_school, people):
     """``{name: Service}``: two public and one staff-only service at ``school``, one elsewhere."""
     senco = people["senco"]

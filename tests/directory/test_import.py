@@ -166,15 +166,31 @@ ORUK_SAMPLE = {
                         "location_type": "physical",
                         "addresses": [
                             {
+                                "id": "44444444-4444-4444-8444-444444444444",
                                 "address_1": "2 Mill Lane",
                                 "city": "Northtown",
+                                "state_province": "Northshire",
                                 "postal_code": "NT2 2BB",
+                                "country": "GB",
+                                "address_type": "physical",
                             }
                         ],
                     },
                 }
             ],
-            "attributes": [{"taxonomy_term": {"name": "Mental health"}}],
+            "attributes": [
+                {
+                    "id": "55555555-5555-4555-8555-555555555555",
+                    "taxonomy_term_id": "66666666-6666-4666-8666-666666666666",
+                    "taxonomy_term": {
+                        "id": "66666666-6666-4666-8666-666666666666",
+                        "name": "Mental health",
+                        "description": "Emotional wellbeing and mental health services",
+                        "taxonomy": "Northshire Local Offer",
+                        "taxonomy_id": "77777777-7777-4777-8777-777777777777",
+                    },
+                }
+            ],
         }
     ],
 }

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail_send.learning_wall.models import HalfTerm, Post, PostImage, Theme
+from wagtail_send.learning_wall.media import attach_image
+from wagtail_send.learning_wall.models import HalfTerm, Post, Theme
 from wagtail_send.learning_wall.wall import wall_posts
 from wagtail_send.models import NeedType
 
@@ -99,16 +100,15 @@ def _make_posts(school, author, count, with_photo):
     Post.areas_of_need.through.objects.bulk_create(
         [Post.areas_of_need.through(post_id=p.pk, needtype_id=area.pk) for p in posts]
     )
-    PostImage.objects.create(post=posts[0], image=with_photo)
+    attach_image(posts[0], with_photo, alt_text="Tray")
     return posts
 
 
 @pytest.fixture
-def photo(school, people):
+def photo():
     from tests.learning_wall.conftest import photo_upload
-    from wagtail_send.learning_wall.media import save_image
 
-    return save_image(photo_upload(), alt_text="Tray", school=school, user=people["senco"])
+    return photo_upload()
 
 
 def _wall_queries(client, url):

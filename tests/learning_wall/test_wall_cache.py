@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail_send.learning_wall.display import audience
-from wagtail_send.learning_wall.models import HalfTerm, Post, PostImage, Reply, Team, Theme, Useful
+from wagtail_send.learning_wall.media import attach_image
+from wagtail_send.learning_wall.models import HalfTerm, Post, Reply, Team, Theme, Useful
 from wagtail_send.models import Membership, NeedType
 from wagtail_send.roles import Role
 
@@ -69,10 +70,10 @@ def test_useful_marks_replies_and_photos_show_at_once(teacher, people, wall, mak
     assert "1 reply" in _html(teacher, wall)
 
     assert "lw-card__photo" not in _html(teacher, wall)
-    PostImage.objects.create(post=post, image=photo)
+    attached = attach_image(post, photo, alt_text="Tray")
     assert 'alt="Tray"' in _html(teacher, wall)
-    photo.description = "Sorting tray"
-    photo.save()
+    attached.description = "Sorting tray"
+    attached.save()
     assert 'alt="Sorting tray"' in _html(teacher, wall)
 
 
@@ -189,11 +190,10 @@ def test_a_grant_and_its_revoking_reach_the_wall_of_the_person_given_it(
 
 
 @pytest.fixture
-def photo(school, people):
+def photo():
     from tests.learning_wall.conftest import photo_upload
-    from wagtail_send.learning_wall.media import save_image
 
-    return save_image(photo_upload(), alt_text="Tray", school=school, user=people["senco"])
+    return photo_upload()
 
 
 @pytest.fixture

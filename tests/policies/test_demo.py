@@ -24,7 +24,7 @@ def test_demo_report_is_complete_with_an_audited_history(school, people):
     assert gaps(report, school=school) == []
     versions = published_versions(report)
     assert len(versions) == 3
-    assert all(v.approval.finished_by == people["governor"] for v in versions)
+    assert all(v.approval.state.finished_by == people["governor"] for v in versions)
     assert versions[0].published_at < versions[1].published_at < versions[2].published_at
     assert SENDPolicyPage.objects.filter(school=school).count() == 2
     waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)

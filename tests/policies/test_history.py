@@ -30,7 +30,7 @@ def test_governor_reads_every_published_version(client, audited_report, people):
     ]
     assert versions[0].is_live and not versions[1].is_live
     assert all(v.author == people["senco"] for v in versions)
-    assert versions[1].approval.finished_by == people["governor"]
+    assert versions[1].approval.state.finished_by == people["governor"]
     assert versions[1].approval.comment == "Agreed at the autumn FGB."
     assert versions[2].approval is None  # the first was published directly
     html = response.content.decode()
@@ -86,11 +86,27 @@ def test_history_exports_as_csv(client, audited_report, people):
     response = client.get(reverse("wagtail_send_policies:history_csv", args=[audited_report.pk]))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][:5] == ["Version", "Published", "Written by", "What changed", "Approved by"]
-    assert [row[0] for row in rows[1:]] == ["1", "2", "3"]
-    assert rows[2][3] == "Complaints route made clearer"
-    assert rows[2][4] == "Governor"
-    assert rows[2][6] == "Agreed at the autumn FGB."
+    assert rows[0] == [
+        "Version",
+        "When",
+        "What happened",
+        "By",
+        "Approving body",
+        "Comment",
+        "Minute reference",
+        "What changed",
+        "Written by",
+    ]
+    assert [(row[0], row[2]) for row in rows[1:]] == [
+        ("1", "Published"),
+        ("2", "Approved"),
+        ("2", "Published"),
+        ("3", "Approved"),
+        ("3", "Published"),
+    ]
+    approval = rows[2]
+    assert approval[3:6] == ["Governor", "Governor, governor", "Agreed at the autumn FGB."]
+    assert approval[7:] == ["Complaints route made clearer", "Senco"]
 
 
 def test_formula_in_change_note_is_defused_in_csv(client, report, people):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail_send.audit import acting_as
-from wagtail_send.audit.bulk import write_history
+from wagtail_send.audit.context import noting
 from wagtail_send.models import Membership, NeedType
 from wagtail_send.models.needs import seed_need_types
 from wagtail_send.roles import Role
@@ -44,10 +44,10 @@ def add_staff(school, count, job_title="Class teacher", prefix="staff"):
             for i in range(count)
         ]
     )
-    memberships = Membership.objects.bulk_create(
-        [Membership(user=u, school=school, role=Role.STAFF, job_title=job_title) for u in users]
-    )
-    write_history(memberships, "+", reason="test")
+    with noting("test"):
+        Membership.objects.bulk_create(
+            Membership(user=u, school=school, role=Role.STAFF, job_title=job_title) for u in users
+        )
     return users
 
 
@@ -71,6 +71,14 @@ def answer_all(campaign, users, answers, job_title="Class teacher"):
                 for u in users
             ]
         )
+
+
+def answer_each(campaign, users, answers, **kwargs):
+    """Sent answers, one mapping of question -> (rating, training) per person in ``users``."""
+    return [
+        answer_all(campaign, [user], given, **kwargs)[0]
+        for user, given in zip(users, answers, strict=True)
+    ]
 
 
 @pytest.fixture

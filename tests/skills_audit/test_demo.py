@@ -41,7 +41,7 @@ def test_demo_data_gives_gaps_and_trends(
     assert Response.objects.count() == 26
     latest = Campaign.objects.get(title=this_year)
     assert latest.opens_on < day < latest.closes_on, "this year's audit is open"
-    analysis = analyse(people["senco"], latest)
+    analysis = analyse(latest)
     assert analysis.previous.title == last_year
     assert analysis.respondents_visible
     assert analysis.priorities[0].key == "SLCN"

@@ -40,6 +40,8 @@ NOT_PAGES = {
 
 
 def _demo_urls():
+    from wagtail.models import TaskState
+
     from wagtail_send.directory.models import Service
     from wagtail_send.directory.pages import ServiceDirectoryPage
     from wagtail_send.learning_walks.models import Feedback, LearningWalk, Visit, WalkReport
@@ -100,6 +102,9 @@ def _demo_urls():
         reverse(f"{pol}:history_index"),
         reverse(f"{pol}:history", args=[report.pk]),
         reverse(f"{pol}:compare", args=[report.pk]) + f"?from={revisions[0]}&to={revisions[-1]}",
+        reverse(f"{pol}:review", args=[TaskState.objects.filter(status="in_progress").first().pk]),
+        reverse(f"{pol}:to_read"),
+        reverse(f"{pol}:read_by", args=[policy.pk]),
     ]
 
 

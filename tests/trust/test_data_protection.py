@@ -36,6 +36,56 @@ def test_subject_access_export_for_a_demo_teacher_covers_every_feature(db):
     assert walks, "nothing from learning walks, though the teacher's class was visited"
 
 
+def test_the_bundle_holds_what_was_written_about_the_person_and_earlier_versions(
+    cast, school, tmp_path
+):
+    import csv
+    import zipfile
+
+    from wagtail_send.learning_walks.models import Feedback
+    from wagtail_send.learning_wall.models import Post, Reply
+
+    person = cast["author"]
+    person.first_name, person.last_name = "Amira", "Khan"
+    person.save()
+    post = make(Post, school=school, author=person)
+    post.title = "Sorting trays, second go"
+    post.save()
+    feedback = make(Feedback, school=school, author=cast["senco"])
+    feedback.visit.staff_member = person
+    feedback.visit.save()
+    feedback.went_well = "Clear visual timetable at the start of the lesson"
+    feedback.save()
+    other = make(Post, school=school, author=cast["staff"])
+    Reply.objects.create(
+        school=school, post=other, body="Ask Amira Khan about this", created_by=cast["senco"]
+    )
+    Reply.objects.create(school=school, post=other, body="Lovely", created_by=cast["senco"])
+    path = tmp_path / "sar.zip"
+    call_command("export_personal_data", person.username, bundle=str(path), stdout=StringIO())
+
+    with zipfile.ZipFile(path) as bundle:
+        index = bundle.read("index.html").decode()
+        files = {
+            name: list(csv.DictReader(bundle.read(name).decode().splitlines()))
+            for name in bundle.namelist()
+            if name.endswith(".csv")
+        }
+        assert json.loads(bundle.read("data.json"))["person"]["first_name"] == "Amira"
+    assert "Amira Khan" in index
+    for name in files:
+        assert f'href="{name}"' in index
+    assert [r["went_well"] for r in files["wagtail_send_learning_walks-feedback.csv"]] == [
+        "Clear visual timetable at the start of the lesson"
+    ]
+    assert [r["body"] for r in files["wagtail_send_learning_wall-reply.csv"]] == [
+        "Ask Amira Khan about this"
+    ]
+    earlier = files["wagtail_send_learning_wall-post-history.csv"]
+    titles = [r["title"] for r in earlier if r["id"] == str(post.pk)]
+    assert "Sorting trays, second go" in titles and len(titles) == 2
+
+
 def test_reading_someone_elses_audit_answers_is_logged(cast, school, client):
     from wagtail_send.skills_audit.models import Response
 
@@ -66,6 +116,38 @@ def test_reading_learning_walk_feedback_is_logged(cast, school, client):
     assert client.get(url).status_code == 200
     assert [r.reader for r in reads_of(feedback)] == [cast["senco"]]
     assert teacher is not None
+
+
+@pytest.mark.parametrize("view", ["inspect", "history"])
+def test_reading_answers_in_the_wagtail_admin_is_logged(view, cast, school, client):
+    from wagtail_send.skills_audit.models import Response
+
+    response = make(Response, school=school, author=cast["author"])
+    url = reverse(f"skills_audit_answers:{view}", args=[response.pk])
+    client.force_login(cast["senco"])
+    assert client.get(url).status_code == 200
+    assert [r.reader for r in reads_of(response)] == [cast["senco"]]
+    own = make(Response, school=school, author=cast["senco"])
+    assert client.get(reverse(f"skills_audit_answers:{view}", args=[own.pk])).status_code == 200
+    assert list(reads_of(own)) == []  # the SENCO's own answers
+    # Someone refused the page has read nothing.
+    client.force_login(cast["other_staff"])
+    assert client.get(url).status_code in (302, 403, 404)
+    assert [r.reader for r in reads_of(response)] == [cast["senco"]]
+
+
+def test_the_admin_does_not_log_reads_of_records_that_are_not_about_one_person(
+    cast, school, client
+):
+    from wagtail_send.models import RecordRead
+    from wagtail_send.skills_audit.models import Campaign
+
+    campaign = make(Campaign, school=school, author=cast["author"])
+    client.force_login(cast["senco"])
+    for view in ("inspect", "history"):
+        url = reverse(f"skills_audit_campaigns:{view}", args=[campaign.pk])
+        assert client.get(url).status_code == 200
+    assert not RecordRead.objects.exists()
 
 
 def test_retention_command_erases_old_answers_and_keeps_recent_ones(cast, school):

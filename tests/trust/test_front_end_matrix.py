@@ -37,14 +37,20 @@ def test_the_directory_api_shows_public_services_only(cast, school, other_school
     private = make(Service, school=school, author=cast["senco"], is_public=False)
     elsewhere = make(Service, school=other_school, author=cast["other_senco"], is_public=False)
     client.force_login(cast["superuser"])  # even a superuser's feed is the public one
-    body = client.get(reverse("wagtail_send_directory:api_services")).content.decode()
+    feed = {"school": school.pk}
+    body = client.get(reverse("wagtail_send_directory:api_services", kwargs=feed))
+    body = body.content.decode()
     assert str(public.uid) in body
     assert str(private.uid) not in body and str(elsewhere.uid) not in body
     for service in (private, elsewhere):
-        detail = client.get(reverse("wagtail_send_directory:api_service", args=[service.uid]))
+        detail = client.get(
+            reverse("wagtail_send_directory:api_service", kwargs={**feed, "uid": service.uid})
+        )
         assert detail.status_code == 404
     public.archive()
-    detail = client.get(reverse("wagtail_send_directory:api_service", args=[public.uid]))
+    detail = client.get(
+        reverse("wagtail_send_directory:api_service", kwargs={**feed, "uid": public.uid})
+    )
     assert detail.status_code == 404
 
 

@@ -6,9 +6,10 @@ Public surface:
 * :class:`HistoryRequired` - raised where a write would escape the history.
 * :func:`erase` - data-protection erasure, the only way to remove a record's history.
 * :func:`place_legal_hold` / :func:`lift_legal_hold` - keep a record from erasure.
-* :func:`verify_history` - check every hash chain (``manage.py verify_send_history``).
-* :func:`write_history` - one history row per object, in bulk, for writes that bypass
-  ``save()`` on models that are not ``SchoolRecord`` (whose querysets do it themselves).
+* :func:`verify_history` - check every keyed chain, the signed digests and the grants
+  (``manage.py verify_send_history``).
+* :class:`~.queryset.HistoryManager` - the manager every tracked model uses, so that
+  ``update()``, ``bulk_update()`` and ``bulk_create()`` write history too.
 """
 
 from .context import acting_as, current_actor
@@ -22,14 +23,7 @@ __all__ = [
     "lift_legal_hold",
     "place_legal_hold",
     "verify_history",
-    "write_history",
 ]
-
-
-def write_history(*args, **kwargs):
-    from .bulk import write_history as _write
-
-    return _write(*args, **kwargs)
 
 
 def erase(*args, **kwargs):
@@ -51,6 +45,6 @@ def lift_legal_hold(*args, **kwargs):
 
 
 def verify_history(*args, **kwargs):
-    from .chain import verify_history as _verify
+    from .verify import verify_history as _verify
 
     return _verify(*args, **kwargs)

@@ -58,24 +58,3 @@ def write_history(objs, history_type, reason=""):
         rows.append(row)
     seal(rows)
     return history_model.objects.bulk_create(rows, batch_size=1000)
-
-
-def baseline_history(using="default", **kwargs):
-    """Give every tracked record that has no history a first row (runs after migrate).
-
-    Rows written by data migrations, or present before wagtail-send was installed, would
-    otherwise fail verification as "changed without history".
-    """
-    from django.db.models import Exists, OuterRef
-
-    from .chain import chained_history_models
-    from .context import noting
-
-    for history_model in chained_history_models():
-        model = history_model.instance_type
-        untracked = model._base_manager.using(using).exclude(
-            Exists(history_model.objects.using(using).filter(id=OuterRef("pk")))
-        )
-        with noting("Recorded when its history began"):
-            while batch := list(untracked[:1000]):
-                write_history(batch, "+")

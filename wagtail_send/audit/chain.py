@@ -1,23 +1,27 @@
-"""The per-record hash chain over history rows, and its verification.
+"""The per-record keyed chain over history rows.
 
-Each history row stores its sequence number within its record, the previous row's hash
-and its own hash over (model, record id, sequence, previous hash, type, date, user,
-change note, every tracked field). Editing, deleting, inserting or reordering a row
-breaks the chain at that row; removing the newest rows leaves the live record different
-from its last history row, which :func:`verify_history` also reports.
+Each history row stores its sequence number within its record, the previous row's seal
+and its own: ``<key id>:<HMAC-SHA256>`` (base64url) over (model, record id, sequence,
+previous seal, type, date, user, change note, every tracked field), under a key the
+database does not hold (:mod:`.keys`). Editing, deleting, inserting or reordering a row
+breaks the chain at that row, and nobody without the key can seal a replacement;
+:mod:`.verify` reports each break, and :mod:`.digests` what a chain held when last
+signed, so a chain cut short or deleted whole is reported too.
 """
 
+import base64
 import datetime
-import hashlib
+import hmac
 import json
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.apps import apps
 from django.db import connections, models, router
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+
+from .keys import key_by_id, sealing_key
 
 
 class ChainedHistory(models.Model):
@@ -55,8 +59,9 @@ def tracked_attnames(history_model):
     return [f.attname for f in history_model.tracked_fields]
 
 
-def compute_hash(row, attnames):
+def _payload(row, attnames, key_id):
     payload = {
+        "key": key_id,
         "model": row.instance_type._meta.label_lower,
         "id": _normalise(row.id),
         "seq": row.history_seq,
@@ -67,8 +72,26 @@ def compute_hash(row, attnames):
         "reason": row.history_change_reason or "",
         "fields": {name: _normalise(getattr(row, name)) for name in attnames},
     }
-    encoded = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
-    return hashlib.sha256(encoded).hexdigest()
+    return json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
+
+
+def compute_seal(row, attnames, key):
+    """``<key id>:<HMAC>`` of ``row`` under ``key``: what its ``history_hash`` must be."""
+    mac = key.mac(_payload(row, attnames, key.id))
+    return f"{key.id}:{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
+
+
+def seal_problem(row, attnames):
+    """Why ``row``'s seal is wrong, or None when it is the one its key gives."""
+    key_id, colon, _mac = row.history_hash.partition(":")
+    if not colon:
+        return "the row is not sealed with a key (written or rewritten without one)"
+    key = key_by_id(key_id)
+    if key is None:
+        return f"the row is sealed with a key this site does not hold ({key_id})"
+    if not hmac.compare_digest(compute_seal(row, attnames, key), row.history_hash):
+        return "the row was edited after it was written"
+    return None
 
 
 def is_chained(history_model):
@@ -86,13 +109,14 @@ def seal(rows, using=None):
     model = type(rows[0])
     using = using or router.db_for_write(model)
     attnames = tracked_attnames(model)
+    key = sealing_key()
     ids = {row.id for row in rows if row.history_type != "+"}
     heads = _head(model, *ids, using=using) if len(ids) == 1 else _heads(model, ids, using)
     for row in rows:
         seq, digest = heads.get(row.id, (0, ""))
         row.history_seq = seq + 1
         row.history_prev_hash = digest
-        row.history_hash = compute_hash(row, attnames)
+        row.history_hash = compute_seal(row, attnames, key)
         heads[row.id] = (row.history_seq, row.history_hash)
 
 
@@ -129,72 +153,5 @@ def _heads(model, ids, using):
     }
 
 
-@dataclass
-class ChainFault:
-    model: str
-    record_id: object
-    history_id: object
-    problem: str
-
-    def __str__(self):
-        return f"{self.model} #{self.record_id}, history row {self.history_id}: {self.problem}"
-
-
 def chained_history_models():
     return [m for m in apps.get_models() if is_chained(m)]
-
-
-def verify_model(history_model):
-    """Yield a :class:`ChainFault` for every break in ``history_model``'s chains."""
-    label = history_model.instance_type._meta.label
-    attnames = tracked_attnames(history_model)
-    rows = history_model.objects.order_by("id", "history_seq", "history_id").iterator(2000)
-    current_id, expected_seq, prev_hash = object(), 0, ""
-    newest = {}
-    for row in rows:
-        if row.id != current_id:
-            current_id, expected_seq, prev_hash = row.id, 1, ""
-        fault = None
-        if row.history_seq != expected_seq:
-            fault = (
-                "a row is missing before this one"
-                if row.history_seq > expected_seq
-                else "a row was inserted or reordered here"
-            )
-        elif row.history_prev_hash != prev_hash:
-            fault = "the link to the previous row is broken (row deleted, inserted or reordered)"
-        elif compute_hash(row, attnames) != row.history_hash:
-            fault = "the row was edited after it was written"
-        if fault:
-            yield ChainFault(label, row.id, row.history_id, fault)
-        expected_seq, prev_hash = row.history_seq + 1, row.history_hash
-        newest[row.id] = (row.history_id, row.history_type, [getattr(row, n) for n in attnames])
-    yield from _compare_live(history_model, label, attnames, newest)
-
-
-def _compare_live(history_model, label, attnames, newest):
-    """Each live record must equal its newest history row, or rows were cut off the end."""
-    live = history_model.instance_type._base_manager.only(*attnames)
-    for record in live.iterator(2000):
-        if record.pk not in newest:
-            yield ChainFault(label, record.pk, None, "the record has no history at all")
-            continue
-        history_id, history_type, values = newest[record.pk]
-        for name, value in zip(attnames, values, strict=True):
-            if _normalise(getattr(record, name)) != _normalise(value):
-                yield ChainFault(
-                    label,
-                    record.pk,
-                    history_id,
-                    f"the record differs from its newest history row ({name}): a later "
-                    "row was deleted or the record was changed without history",
-                )
-                break
-
-
-def verify_history(models=None):
-    """Check every hash chain; return the list of faults (empty when all is intact)."""
-    faults = []
-    for history_model in models or chained_history_models():
-        faults.extend(verify_model(history_model))
-    return faults

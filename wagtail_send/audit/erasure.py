@@ -5,10 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
+from .append_only import ERASE_FUNCTION
 from .bulk import history_model_for
-
-#: The PostgreSQL setting that the append-only triggers let through (see migrations).
-ERASURE_GUC = "wagtail_send.erasure"
 
 
 def erase(record, *, by, reason):
@@ -31,30 +29,43 @@ def erase(record, *, by, reason):
             _("This record is under a legal hold: it cannot be erased until the hold is lifted.")
         )
     history_model = history_model_for(type(record))
+    content_type = ContentType.objects.get_for_model(record)
+    fact = {
+        "content_type_id": content_type.pk,
+        "object_id": record.pk,
+        "school_id": getattr(record, "school_id", None),
+        "reason": reason,
+        "erased_by_id": getattr(by, "pk", None),
+    }
     with transaction.atomic():
-        _allow_history_deletes()
-        rows = history_model.objects.filter(id=record.pk)
-        last = rows.order_by("-history_seq").values_list("history_hash", flat=True).first()
-        removed = rows.count()
-        erasure = ErasureRecord.objects.create(
-            content_type=ContentType.objects.get_for_model(record),
-            object_id=record.pk,
-            school_id=getattr(record, "school_id", None),
-            reason=reason,
-            history_rows_removed=removed,
-            last_history_hash=last or "",
-            erased_by=by,
-        )
         record.skip_history_when_saving = True
         models.Model.delete(record)
+        if connection.vendor == "postgresql":
+            return ErasureRecord.objects.get(pk=_erase_history_in_database(history_model, fact))
+        rows = history_model.objects.filter(id=fact["object_id"])
+        last = rows.order_by("-history_seq").values_list("history_hash", flat=True).first()
+        removed = rows.count()
         rows.delete()
-    return erasure
+        return ErasureRecord.objects.create(
+            **fact, history_rows_removed=removed, last_history_hash=last or ""
+        )
 
 
-def _allow_history_deletes():
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config(%s, 'on', true)", [ERASURE_GUC])
+def _erase_history_in_database(history_model, fact):
+    """Through the owner's function, the one way the site's role may remove history."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {ERASE_FUNCTION}(%s, %s, %s, %s, %s, %s)",
+            [
+                history_model._meta.db_table,
+                fact["object_id"],
+                fact["content_type_id"],
+                fact["school_id"],
+                fact["reason"],
+                fact["erased_by_id"],
+            ],
+        )
+        return cursor.fetchone()[0]
 
 
 def _holds(record):

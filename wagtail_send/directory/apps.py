@@ -17,7 +17,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from wagtail_send import caching
         from wagtail_send.feature_pages import register_feature_pages
-        from wagtail_send.privacy import register_personal_data
+        from wagtail_send.privacy import register_person_names, register_personal_data
         from wagtail_send.providers import register_report_section
 
         from . import models, report, setup
@@ -28,11 +28,15 @@ class DirectoryConfig(AppConfig):
         caching.renews([LISTING_CACHE, caching.PAGES], *records)
 
         register_personal_data(models.Service, "maintainer", "last_verified_by")
+        register_person_names(models.Contact, "name")
         for grant_model in (
             models.OrganisationUserGrant,
             models.ServiceUserGrant,
             models.ContactUserGrant,
             models.LocationUserGrant,
+            models.TaxonomyTermUserGrant,
+            models.FeedSubscriptionUserGrant,
+            models.SyncLogUserGrant,
         ):
             register_personal_data(grant_model, "user")
 

@@ -1,10 +1,17 @@
 """Reading a directory file and committing it: all or nothing, history written in bulk.
 
-:func:`check` reads and validates a file without writing; :func:`commit` writes the
-valid rows in one transaction with a handful of queries whatever the file's size
-(bulk inserts and updates, whose history rows the core writes in one insert each).
+:func:`check` reads and validates a file without writing; :func:`plan` works out, without
+writing, what each entry would become (the preview shows it); :func:`commit` writes the
+plan in one transaction with a handful of queries whatever the file's size (bulk inserts
+and updates, whose history rows the core writes in one insert each).
+
+An import merges: it changes only the fields the file carries. The school's own fields
+(internal notes, visibility, maintainer, and its type and areas of need, which an
+authority's file cannot carry) stay as they are unless the school's own spreadsheet
+sets them; entries, contacts and locations the file does not mention are kept.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -14,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from wagtail_send.audit import acting_as
 
 from . import oruk, tabular
-from .models import Contact, Location, Organisation, Service
+from .models import Contact, Location, Organisation, Service, TaxonomyTerm
 from .rows import validate_all
 from .taxonomy import AREA_FIELDS
 
@@ -34,12 +41,44 @@ SERVICE_FIELDS = [
     "email",
     "phone",
     "internal_notes",
-    *AREA_FIELDS.values(),
 ]
-COMPARED = [*SERVICE_FIELDS, "organisation_id", "is_public", "last_verified_on"]
+#: Every Service column an import may write.
+WRITTEN = [
+    *SERVICE_FIELDS,
+    *AREA_FIELDS.values(),
+    "organisation",
+    "is_public",
+    "last_verified_on",
+    "last_verified_by",
+    "open_referral",
+]
+COMPARED = [
+    *SERVICE_FIELDS,
+    *AREA_FIELDS.values(),
+    "organisation_id",
+    "is_public",
+    "last_verified_on",
+    "open_referral",
+]
 BATCH = 1000
 #: The name given to contact details that come without a person's name.
 GENERAL_CONTACT = gettext_lazy("General enquiries")
+#: Row keys of the one contact and location a spreadsheet row describes.
+FLAT_CHILDREN = {
+    Contact: {
+        "name": "contact_name",
+        "title": "contact_title",
+        "phone": "contact_phone",
+        "email": "contact_email",
+        "other_details": "contact_other",
+    },
+    Location: {
+        "address": "address",
+        "town": "town",
+        "postcode": "postcode",
+        "accessibility": "accessibility",
+    },
+}
 
 
 class InvalidFile(Exception):
@@ -61,6 +100,9 @@ class Checked:
     def good_rows(self):
         return [row for row in self.rows if row.ok]
 
+    def good(self, kind):
+        return [row for row in self.rows if row.ok and row.kind == kind]
+
     @property
     def ok(self):
         return not self.problem and not self.bad_rows
@@ -78,7 +120,10 @@ def check(data, fmt):
         rows = FORMATS[fmt](data)
     except tabular.FileProblem as problem:
         return Checked(problem=str(problem))
-    return Checked(rows=validate_all(rows))
+    validate_all([row for row in rows if row.kind == "service"])
+    if not rows:
+        return Checked(problem=_("The file holds no directory entries."))
+    return Checked(rows=rows)
 
 
 @dataclass
@@ -87,6 +132,179 @@ class Result:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    terms: int = 0
+
+
+@dataclass
+class Planned:
+    """What one row will do to one service: ``changes`` is ``[(label, before, after)]``,
+    ``before`` the compared fields as they were."""
+
+    row: object
+    service: Service
+    is_new: bool
+    changes: list
+    before: dict
+
+
+def _label(name):
+    if name == "organisation_id":
+        return str(Service._meta.get_field("organisation").verbose_name)
+    return str(Service._meta.get_field(name).verbose_name)
+
+
+def _brief(value):
+    """A kept Open Referral value as short text for the preview."""
+    if value in (None, "", [], {}):
+        return ""
+    return value if isinstance(value, str | int | float) else json.dumps(value, ensure_ascii=False)
+
+
+def _shown(name, value, organisations):
+    if name == "organisation_id":
+        found = next((o for o in organisations.values() if o.pk == value), None)
+        return found.name if found else ""
+    return "" if value is None else value
+
+
+class Plan:
+    """Every entry of a checked file matched to the school's directory, nothing written."""
+
+    def __init__(self, rows, school, by, make_public):
+        self.school, self.by, self.make_public = school, by, make_public
+        existing = list(Service.objects.active().filter(school=school))
+        self.existing = {s.pk for s in existing}
+        by_uid = {s.uid: s for s in existing}
+        by_name = {s.name.lower(): s for s in existing}
+        self.organisations = _Organisations(school, by)
+        for row in rows:
+            if row.kind == "organisation":
+                self.organisations.merge(row.values)
+        self.terms = [row for row in rows if row.kind == "term"]
+        self.entries = []
+        for row in rows:
+            if row.kind == "service":
+                uid = row.values["uid"]
+                found = (by_uid.get(uid) if uid else None) or by_name.get(
+                    row.values["name"].lower()
+                )
+                self.entries.append(self._plan(row, found))
+
+    def _plan(self, row, service):
+        is_new = service is None
+        if is_new:
+            service = Service(school=self.school, created_by=self.by, is_public=self.make_public)
+            if row.values["uid"]:
+                service.uid = row.values["uid"]
+        before = {} if is_new else {f: getattr(service, f) for f in COMPARED}
+        checked_on = service.last_verified_on
+        self._apply(service, row)
+        if service.last_verified_on != checked_on:
+            # The file vouches for the entry: the importer takes responsibility for it.
+            service.last_verified_by_id = getattr(self.by, "pk", None)
+        changes = []
+        for name, value in before.items():
+            after = getattr(service, name)
+            if after == value:
+                continue
+            if name == "open_referral":
+                changes += [
+                    (
+                        _("Open Referral %(field)s") % {"field": key},
+                        _brief(value.get(key)),
+                        _brief(after.get(key)),
+                    )
+                    for key in sorted({*value, *after})
+                    if value.get(key) != after.get(key)
+                ]
+            else:
+                found = self.organisations.found
+                changes.append(
+                    (_label(name), _shown(name, value, found), _shown(name, after, found))
+                )
+        return Planned(row, service, is_new, changes, before)
+
+    def _apply(self, service, row):
+        values = row.values
+        for name in SERVICE_FIELDS:
+            if row.carries(name):
+                setattr(service, name, values[name])
+        if row.carries("areas"):
+            for area, field_name in AREA_FIELDS.items():
+                setattr(service, field_name, area in values["areas"])
+        source = row.source or {}
+        if source.get("organisation"):
+            service.organisation = self.organisations.merge(source["organisation"])
+        elif values["organisation"]:
+            service.organisation = self.organisations.merge({"name": values["organisation"]})
+        if row.carries("is_public") and values["is_public"] is not None:
+            service.is_public = values["is_public"]
+        if values["last_verified_on"] and (
+            service.last_verified_on is None
+            or values["last_verified_on"] > service.last_verified_on
+        ):
+            service.last_verified_on = values["last_verified_on"]
+        if "open_referral" in source:
+            service.open_referral = merged(service.open_referral, source["open_referral"])
+
+
+class _Organisations:
+    """The school's organisations, matched by identifier then name; new ones unsaved."""
+
+    def __init__(self, school, by):
+        self.school, self.by = school, by
+        active = list(Organisation.objects.active().filter(school=school))
+        self.by_uid = {str(o.uid): o for o in active}
+        self.found = {o.name.lower(): o for o in active}
+        self.new, self.changed = [], []
+
+    def merge(self, values):
+        uid = str(values.get("uid") or "")
+        name = str(values.get("name") or "")
+        organisation = self.by_uid.get(uid) or self.found.get(name.lower())
+        if organisation is None:
+            organisation = Organisation(school=self.school, created_by=self.by, name=name)
+            if uid:
+                organisation.uid = uid
+            self.new.append(organisation)
+        before = _fields(organisation, [*oruk.ORGANISATION_COLUMNS, "open_referral"])
+        for column in oruk.ORGANISATION_COLUMNS:
+            if column in values:
+                setattr(organisation, column, str(values[column] or ""))
+        if values.get("open_referral"):
+            organisation.open_referral = merged(
+                organisation.open_referral, values["open_referral"]
+            )
+        if (
+            organisation.pk
+            and before != _fields(organisation, before)
+            and organisation not in self.changed
+        ):
+            self.changed.append(organisation)
+        self.by_uid[str(organisation.uid)] = organisation
+        self.found[organisation.name.lower()] = organisation
+        return organisation
+
+    def save(self):
+        Organisation.objects.bulk_create(self.new, batch_size=BATCH)
+        Organisation.objects.bulk_update(
+            self.changed, [*oruk.ORGANISATION_COLUMNS, "open_referral"], batch_size=BATCH
+        )
+
+
+def merged(kept, carried):
+    """The Open Referral fields kept, updated by those a file carried (empty ones go)."""
+    both = {**kept, **carried}
+    return {k: v for k, v in both.items() if v not in (None, "", [], {})}
+
+
+def _fields(record, names):
+    return {name: getattr(record, name) for name in names}
+
+
+def plan(checked, *, school, by=None, make_public=False):
+    """What :func:`commit` would do with the good rows of ``checked``, without writing."""
+    return Plan(checked.good_rows, school, by, make_public)
 
 
 def commit(checked, *, school, by, only_valid=False, make_public=False):
@@ -104,148 +322,121 @@ def commit(checked, *, school, by, only_valid=False, make_public=False):
     """
     if checked.problem or (checked.bad_rows and not only_valid):
         raise InvalidFile(_("The file has problems; nothing was imported."))
-    rows = checked.good_rows
     with transaction.atomic(), acting_as(by, _("Imported from a file")):
-        return _write(rows, school, by, make_public, Result(skipped=len(checked.bad_rows)))
-
-
-def _write(rows, school, by, make_public, result):
-    existing = list(Service.objects.active().filter(school=school))
-    by_uid = {s.uid: s for s in existing}
-    by_name = {s.name.lower(): s for s in existing}
-    organisations = _organisations(rows, school, by)
-
-    new, changed, pairs = [], [], []
-    for row in rows:
-        values = row.values
-        service = (by_uid.get(values["uid"]) if values["uid"] else None) or by_name.get(
-            values["name"].lower()
+        return write(
+            plan(checked, school=school, by=by, make_public=make_public),
+            Result(skipped=len(checked.bad_rows)),
         )
-        is_new = service is None
-        if is_new:
-            service = Service(school=school, created_by=by, is_public=make_public)
-            if values["uid"]:
-                service.uid = values["uid"]
-        before = {} if is_new else {f: getattr(service, f) for f in COMPARED}
-        checked_on = service.last_verified_on
-        _apply(service, values, organisations)
-        if service.last_verified_on != checked_on:
-            # The file vouches for the entry: the importer takes responsibility for it.
-            service.last_verified_by_id = getattr(by, "pk", None)
-        if is_new:
-            new.append(service)
-        elif any(getattr(service, f) != v for f, v in before.items()):
-            changed.append(service)
-        else:
-            result.unchanged += 1
-        pairs.append((service, values))
 
+
+def write(planned, result):
+    """Write a :class:`Plan`: organisations, services, then their contacts and locations."""
+    planned.organisations.save()
+    new = [p.service for p in planned.entries if p.is_new]
+    changed = [p.service for p in planned.entries if not p.is_new and p.changes]
     Service.objects.bulk_create(new, batch_size=BATCH)
-    Service.objects.bulk_update(
-        changed,
-        [*SERVICE_FIELDS, "organisation", "is_public", "last_verified_on", "last_verified_by"],
-        batch_size=BATCH,
-    )
+    Service.objects.bulk_update(changed, WRITTEN, batch_size=BATCH)
     result.created, result.updated = len(new), len(changed)
-    _children(pairs, school, by, existing={s.pk for s in existing})
+    result.unchanged += len(planned.entries) - len(new) - len(changed)
+    _children(planned)
+    result.terms = _terms(planned)
     return result
 
 
-def _apply(service, values, organisations):
-    for name in SERVICE_FIELDS:
-        if name in values:
-            setattr(service, name, values[name])
-    for area, field_name in AREA_FIELDS.items():
-        setattr(service, field_name, area in values["areas"])
-    if values["organisation"]:
-        service.organisation = organisations[values["organisation"].lower()]
-    if values["is_public"] is not None:
-        service.is_public = values["is_public"]
-    if values["last_verified_on"]:
-        service.last_verified_on = values["last_verified_on"]
-
-
-def _organisations(rows, school, by):
-    """``{lower name: Organisation}`` for every organisation the rows name, made if new."""
-    wanted = {
-        r.values["organisation"].lower(): r.values["organisation"]
-        for r in rows
-        if r.values["organisation"]
-    }
-    found = {
-        o.name.lower(): o
-        for o in Organisation.objects.active().filter(school=school)
-        if o.name.lower() in wanted
-    }
-    new = [
-        Organisation(school=school, created_by=by, name=name)
-        for key, name in wanted.items()
-        if key not in found
-    ]
-    for organisation in Organisation.objects.bulk_create(new, batch_size=BATCH):
-        found[organisation.name.lower()] = organisation
-    return found
-
-
-def _children(pairs, school, by, existing):
-    """Create or update each row's key contact and location, in bulk."""
-    # Only services that were already there can have contacts and locations to update.
-    # (Filtered by school rather than a list of ids, which could exceed SQLite's limits.)
-    contacts, locations = {}, {}
-    if existing:
-        for contact in Contact.objects.active().filter(school=school).order_by("pk"):
-            contacts.setdefault((contact.service_id, contact.name.lower()), contact)
-        for location in Location.objects.active().filter(school=school).order_by("pk"):
-            locations.setdefault(location.service_id, location)
-
-    plans = [
-        (
-            Contact,
-            contacts,
-            "contact",
-            {
-                "name": "contact_name",
-                "title": "contact_title",
-                "phone": "contact_phone",
-                "email": "contact_email",
-                "other_details": "contact_other",
-            },
-        ),
-        (
-            Location,
-            locations,
-            "location",
-            {
-                "address": "address",
-                "town": "town",
-                "postcode": "postcode",
-                "accessibility": "accessibility",
-            },
-        ),
-    ]
-    for model, known, kind, mapping in plans:
-        new, changed = [], []
-        for service, values in pairs:
-            data = {field_name: values[key] for field_name, key in mapping.items()}
-            if not any(data.values()):
-                continue
-            if kind == "contact" and not data["name"]:
-                data["name"] = str(GENERAL_CONTACT)
-            key = (service.pk, data["name"].lower()) if kind == "contact" else service.pk
-            record = known.get(key)
-            if record is None:
-                new.append(
-                    model(
-                        school=school,
-                        created_by=by,
-                        service=service,
-                        is_public=service.is_public,
-                        **data,
-                    )
+def _children(planned):
+    """Create or update the contacts and locations the rows describe, in bulk."""
+    school, by = planned.school, planned.by
+    for model in (Contact, Location):
+        known, by_uid = {}, {}
+        if planned.existing:
+            # Filtered by school rather than a list of ids, which could exceed SQLite's limits.
+            for record in model.objects.active().filter(school=school).order_by("pk"):
+                by_uid[record.service_id, str(record.uid)] = record
+                key = (
+                    (record.service_id, record.name.lower())
+                    if model is Contact
+                    else record.service_id
                 )
-            elif any(getattr(record, f) != v for f, v in data.items()):
-                for f, v in data.items():
-                    setattr(record, f, v)
-                changed.append(record)
+                known.setdefault(key, record)
+        new, changed = [], []
+        for entry in planned.entries:
+            service, row = entry.service, entry.row
+            if row.source is not None:
+                wanted = row.source["contacts" if model is Contact else "locations"]
+                public = True  # an authority's published details are public already
+            else:
+                wanted = [child for child in [_flat_child(model, row)] if child]
+                public = service.is_public
+            for data in wanted:
+                uid = str(data.get("uid") or "")
+                record = by_uid.get((service.pk, uid)) if uid else None
+                if record is None and not uid:
+                    key = (
+                        (service.pk, str(data.get("name", "")).lower())
+                        if model is Contact
+                        else service.pk
+                    )
+                    record = known.get(key)
+                values = {k: v for k, v in data.items() if k not in ("uid", "open_referral")}
+                if record is None:
+                    record = model(
+                        school=school, created_by=by, service=service, is_public=public, **values
+                    )
+                    if uid:
+                        record.uid = uid
+                    record.open_referral = data.get("open_referral") or {}
+                    new.append(record)
+                    continue
+                before = _fields(record, [*values, "open_referral", "service_id"])
+                for name, value in values.items():
+                    setattr(record, name, value)
+                record.service = service
+                if data.get("open_referral"):
+                    record.open_referral = merged(record.open_referral, data["open_referral"])
+                if before != _fields(record, before) and record.pk and record not in changed:
+                    changed.append(record)
+        fields = list(FLAT_CHILDREN[model]) + (["name"] if model is Location else [])
         model.objects.bulk_create(new, batch_size=BATCH)
-        model.objects.bulk_update(changed, list(mapping), batch_size=BATCH)
+        model.objects.bulk_update(changed, [*fields, "service", "open_referral"], batch_size=BATCH)
+
+
+def _flat_child(model, row):
+    """The one contact or location of a spreadsheet row, as the columns it carries."""
+    data = {f: row.values[key] for f, key in FLAT_CHILDREN[model].items() if row.carries(key)}
+    if not any(data.values()):
+        return None
+    if model is Contact and not data.get("name"):
+        data["name"] = str(GENERAL_CONTACT)
+    return data
+
+
+def _terms(planned):
+    """Add or update the vocabulary the file carried: term lists, and the authority's terms
+    its services are tagged with. Returns how many terms were written."""
+    wanted = {}
+    for entry in planned.entries:
+        for attribute in (
+            entry.row.source["open_referral"]["attributes"] if entry.row.source else []
+        ):
+            term = attribute.get("taxonomy_term")
+            if isinstance(term, dict) and term.get("id"):
+                wanted.setdefault(str(term["id"]).lower(), oruk.term_values(term))
+    for row in planned.terms:
+        wanted[str(row.values["uid"]).lower()] = row.values
+    if not wanted:
+        return 0
+    school, by = planned.school, planned.by
+    known = {str(t.uid): t for t in TaxonomyTerm.objects.filter(school=school)}
+    new, changed = [], []
+    for uid, values in wanted.items():
+        values = {k: v for k, v in values.items() if k != "uid"}
+        term = known.get(uid)
+        if term is None:
+            new.append(TaxonomyTerm(school=school, created_by=by, uid=uid, **values))
+        elif _fields(term, values) != values:
+            for name, value in values.items():
+                setattr(term, name, value)
+            changed.append(term)
+    TaxonomyTerm.objects.bulk_create(new, batch_size=BATCH)
+    TaxonomyTerm.objects.bulk_update(changed, list(oruk.TERM_FIELDS), batch_size=BATCH)
+    return len(new) + len(changed)

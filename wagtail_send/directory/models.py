@@ -21,6 +21,7 @@ from wagtail_send.conf import send_settings
 from wagtail_send.models import SchoolRecord, SchoolRecordQuerySet, SchoolUserGrant
 from wagtail_send.roles import Role
 
+from . import profile
 from .taxonomy import AREA_FIELDS, AreaOfNeed, ServiceType
 
 
@@ -39,6 +40,16 @@ class DirectoryRecord(SchoolRecord):
         editable=False,
         help_text=_("The identifier other directories know this entry by."),
     )
+    open_referral = models.JSONField(
+        _("Open Referral details"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "What the local authority's directory says about this entry beyond the columns "
+            "the school keeps: schedules, service areas, costs, its own taxonomy terms…"
+        ),
+    )
 
     # Staff read the directory; the SENCO keeps it; leaders can check its history.
     role_actions = {
@@ -48,8 +59,17 @@ class DirectoryRecord(SchoolRecord):
         Role.GOVERNOR: set(),
     }
 
+    #: The profile object whose other fields ``open_referral`` holds.
+    profile_object = None
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        problems = profile.extra_problems(self.profile_object, self.open_referral)
+        if problems:
+            raise ValidationError({"open_referral": problems})
 
 
 class Organisation(DirectoryRecord):
@@ -59,6 +79,8 @@ class Organisation(DirectoryRecord):
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("email address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    profile_object = "organization"
 
     class Meta:
         ordering = ["name"]
@@ -186,6 +208,7 @@ class Service(DirectoryRecord):
     )
 
     objects = ServiceQuerySet.as_manager()
+    profile_object = "service"
 
     #: Fields that parents (and the open data feed) never see.
     STAFF_ONLY_FIELDS = ("internal_notes", "last_verified_on", "last_verified_by", "maintainer")
@@ -274,6 +297,8 @@ class Contact(DirectoryRecord):
         help_text=_("Only when the person has agreed to be listed publicly."),
     )
 
+    profile_object = "contact"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("contact")
@@ -312,13 +337,16 @@ class Location(DirectoryRecord):
     )
     is_public = models.BooleanField(_("show to parents"), default=True)
 
+    profile_object = "location"
+
     class Meta:
         ordering = ["name", "postcode"]
         verbose_name = _("location")
         verbose_name_plural = _("locations")
         constraints = [
+            # Authorities share a location between services; each service has its own copy.
             models.UniqueConstraint(
-                fields=["school", "uid"], name="directory_location_uid_per_school"
+                fields=["school", "service", "uid"], name="directory_location_uid_per_service"
             )
         ]
 
@@ -336,6 +364,122 @@ class Location(DirectoryRecord):
         )
 
 
+class TaxonomyTerm(DirectoryRecord):
+    """A term of a local authority's vocabulary (ORUK ``taxonomy_term``), kept as it came.
+
+    The school classifies services by its own type and areas of need; an authority's
+    terms sit beside them, so a feed's classification is neither lost nor imposed.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    code = models.CharField(_("code"), max_length=255, blank=True)
+    taxonomy = models.CharField(_("vocabulary"), max_length=255, blank=True)
+    taxonomy_uid = models.UUIDField(_("vocabulary identifier"), null=True, blank=True)
+    parent_uid = models.UUIDField(_("broader term"), null=True, blank=True)
+    term_uri = models.URLField(_("term address"), max_length=500, blank=True)
+
+    profile_object = "taxonomy_term"
+
+    class Meta:
+        ordering = ["taxonomy", "name"]
+        verbose_name = _("taxonomy term")
+        verbose_name_plural = _("taxonomy terms")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "uid"], name="directory_term_uid_per_school")
+        ]
+
+    def __str__(self):
+        return f"{self.taxonomy}: {self.name}" if self.taxonomy else self.name
+
+    @classmethod
+    def public_filter(cls):
+        return Q(archived_at__isnull=True)
+
+
+class FeedSubscription(SchoolRecord):
+    """A local authority's Open Referral feed that keeps this school's directory in step."""
+
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("For example “Northshire Local Offer”.")
+    )
+    api_url = models.URLField(
+        _("Open Referral API address"),
+        max_length=500,
+        help_text=_(
+            "The address of the Local Offer's Open Referral UK API, for example "
+            "https://localoffer.example.gov.uk/api/ (ask the local authority)."
+        ),
+    )
+    show_to_parents = models.BooleanField(
+        _("show new entries to parents"),
+        default=False,
+        help_text=_("Entries the feed brings in are public straight away."),
+    )
+    synced_until = models.DateTimeField(
+        _("changes fetched up to"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The next sync asks only for what changed after this."),
+    )
+    retry_ids = models.JSONField(
+        _("entries to fetch again"), default=list, blank=True, editable=False
+    )
+
+    role_actions = DirectoryRecord.role_actions
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("feed subscription")
+        verbose_name_plural = _("feed subscriptions")
+
+    def __str__(self):
+        return self.name
+
+
+class SyncLog(SchoolRecord):
+    """One run of a feed subscription: what it fetched, changed and could not use."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Done")
+        PARTLY = "partly", _("Done, with entries left out")
+        FAILED = "failed", _("Failed: nothing changed")
+
+    subscription = models.ForeignKey(
+        FeedSubscription,
+        verbose_name=_("feed subscription"),
+        on_delete=models.CASCADE,
+        related_name="logs",
+    )
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    fetched = models.PositiveIntegerField(_("entries fetched"), default=0)
+    created = models.PositiveIntegerField(_("new entries"), default=0)
+    updated = models.PositiveIntegerField(_("entries updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("entries unchanged"), default=0)
+    withdrawn = models.PositiveIntegerField(_("entries withdrawn"), default=0)
+    errors = models.JSONField(_("problems"), default=list, blank=True)
+
+    # Written by the sync only: people read it.
+    role_actions = {
+        Role.STAFF: set(),
+        Role.SENCO: {"view", "history"},
+        Role.SLT: {"view", "history"},
+        Role.GOVERNOR: set(),
+    }
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("sync log")
+        verbose_name_plural = _("sync logs")
+
+    def __str__(self):
+        # Not the feed's name: listings show many logs and would read each feed.
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.get_outcome_display()})"
+
+
 class OrganisationUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Organisation, on_delete=models.CASCADE)
 
@@ -350,3 +494,15 @@ class ContactUserGrant(SchoolUserGrant):
 
 class LocationUserGrant(SchoolUserGrant):
     content_object = models.ForeignKey(Location, on_delete=models.CASCADE)
+
+
+class TaxonomyTermUserGrant(SchoolUserGrant):
+    content_object = models.ForeignKey(TaxonomyTerm, on_delete=models.CASCADE)
+
+
+class FeedSubscriptionUserGrant(SchoolUserGrant):
+    content_object = models.ForeignKey(FeedSubscription, on_delete=models.CASCADE)
+
+
+class SyncLogUserGrant(SchoolUserGrant):
+    content_object = models.ForeignKey(SyncLog, on_delete=models.CASCADE)

@@ -13,10 +13,45 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Service
-from .taxonomy import AreaOfNeed, ServiceType, parse_choice
+from .taxonomy import AREA_CHOICES, AreaOfNeed, ServiceType, parse_choice
+
+#: What each row key is called on screen and in a spreadsheet's heading row.
+LABELS = {
+    "name": gettext_lazy("Service/agency"),
+    "contact_name": gettext_lazy("Key contact name"),
+    "contact_details": gettext_lazy("Contact details"),
+    "description": gettext_lazy("Service provided"),
+    "internal_notes": gettext_lazy("Additional notes"),
+    "organisation": gettext_lazy("Organisation"),
+    "status": gettext_lazy("Status"),
+    "service_type": gettext_lazy("Type of service"),
+    "areas": gettext_lazy("Areas of need"),
+    "minimum_age": gettext_lazy("Youngest age"),
+    "maximum_age": gettext_lazy("Oldest age"),
+    "eligibility": gettext_lazy("Who it is for"),
+    "application_process": gettext_lazy("How to refer"),
+    "fees": gettext_lazy("Fees"),
+    "languages": gettext_lazy("Languages"),
+    "url": gettext_lazy("Website"),
+    "email": gettext_lazy("Service email"),
+    "phone": gettext_lazy("Service telephone"),
+    "contact_title": gettext_lazy("Contact role"),
+    "contact_phone": gettext_lazy("Contact telephone"),
+    "contact_email": gettext_lazy("Contact email"),
+    "contact_other": gettext_lazy("Other contact details"),
+    "address": gettext_lazy("Address"),
+    "town": gettext_lazy("Town"),
+    "postcode": gettext_lazy("Postcode"),
+    "accessibility": gettext_lazy("Accessibility"),
+    "is_public": gettext_lazy("Show to parents"),
+    "last_verified_on": gettext_lazy("Last checked"),
+    "uid": gettext_lazy("Open Referral ID"),
+}
+#: How a list (areas of need) is written in one cell: never a comma, which labels contain.
+LIST_SEPARATOR = "; "
 
 #: Service fields an import may set, beyond those handled specially.
 TEXT_FIELDS = {
@@ -37,6 +72,7 @@ CONTACT_FIELDS = (
     "contact_other",
 )
 LOCATION_FIELDS = ("address", "town", "postcode", "accessibility")
+AREA_KEYS = ("areas", "need_communication", "need_cognition", "need_semh", "need_sensory")
 
 TRUE_WORDS = {"yes", "y", "true", "1", "public"}
 FALSE_WORDS = {"no", "n", "false", "0", "", "private"}
@@ -50,12 +86,23 @@ _url = URLValidator(schemes=["http", "https"])
 
 @dataclass
 class Row:
-    """One entry read from a file: its position, raw values, clean values and problems."""
+    """One entry read from a file: its position, raw values, clean values and problems.
+
+    ``raw`` holds only the keys the file carries, so an import changes nothing else;
+    ``source`` is the Open Referral object the row was read from, if any.
+    """
 
     number: int
     raw: dict
     values: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
+    source: dict | None = None
+    #: ``service``, or ``organisation`` and ``term`` from Open Referral files.
+    kind: str = "service"
+
+    def carries(self, key):
+        """Whether the file says anything about ``key`` (an empty cell does: it clears)."""
+        return ("areas" if key in AREA_KEYS else key) in self.raw
 
     @property
     def ok(self):
@@ -102,26 +149,59 @@ def _text(row, key, limit):
     value = _cell(row, key)
     if limit and len(value) > limit:
         row.errors.append(
-            _("%(field)s is longer than %(limit)s characters.") % {"field": key, "limit": limit}
+            ngettext(
+                "%(field)s is longer than %(limit)s character.",
+                "%(field)s is longer than %(limit)s characters.",
+                limit,
+            )
+            % {"field": LABELS[key], "limit": limit}
         )
     return value
 
 
-def _age(row, key, label):
+def _age(row, key):
     value = _cell(row, key)
     if not value:
         return None
+    label = LABELS[key]
     try:
-        age = int(float(value))
+        number = float(value)
     except ValueError:
+        number = None
+    if number is None or not number.is_integer():
         row.errors.append(
-            _("%(label)s “%(value)s” is not a number.") % {"label": label, "value": value}
+            _("%(label)s “%(value)s” is not a whole number of years.")
+            % {"label": label, "value": value}
         )
         return None
+    age = int(number)
     if not 0 <= age <= 120:
         row.errors.append(_("%(label)s must be between 0 and 120.") % {"label": label})
         return None
     return age
+
+
+def _areas(row):
+    """Area codes from a cell, matching whole labels first, since labels contain commas."""
+    text = _cell(row, "areas")
+    found = []
+    for code, label in sorted(AREA_CHOICES, key=lambda pair: -len(str(pair[1]))):
+        pattern = re.compile(re.escape(str(label)), re.IGNORECASE)
+        if pattern.search(text):
+            found.append(code)
+            text = pattern.sub(";", text)
+    for part in re.split(r"[;,\n]", text):
+        if not part.strip():
+            continue
+        area = parse_choice(AreaOfNeed, part, exclude=[AreaOfNeed.OTHER])
+        if area is None:
+            row.errors.append(
+                _("Area of need “%(value)s” is not one of the four in the SEND Code of Practice.")
+                % {"value": part.strip()}
+            )
+        else:
+            found.append(area)
+    return [code for code, _label in AREA_CHOICES if code in found]
 
 
 def _date(row, key):
@@ -184,24 +264,10 @@ def validate(row):
     values["service_type"] = parse_choice(ServiceType, kind) if kind else ServiceType.OTHER
     if values["service_type"] is None:
         row.errors.append(_("Type of service “%(value)s” is not one we know.") % {"value": kind})
-    areas = []
-    for part in re.split(r"[;,]", _cell(row, "areas")):
-        if part.strip():
-            area = parse_choice(AreaOfNeed, part, exclude=[AreaOfNeed.OTHER])
-            if area is None:
-                row.errors.append(
-                    _(
-                        "Area of need “%(value)s” is not one of the four in the "
-                        "SEND Code of Practice."
-                    )
-                    % {"value": part.strip()}
-                )
-            else:
-                areas.append(area)
-    values["areas"] = areas
+    values["areas"] = _areas(row)
 
-    values["minimum_age"] = _age(row, "minimum_age", gettext_lazy("Youngest age"))
-    values["maximum_age"] = _age(row, "maximum_age", gettext_lazy("Oldest age"))
+    values["minimum_age"] = _age(row, "minimum_age")
+    values["maximum_age"] = _age(row, "maximum_age")
     if None not in (values["minimum_age"], values["maximum_age"]) and (
         values["minimum_age"] > values["maximum_age"]
     ):

@@ -8,41 +8,40 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail_send import exports
 
-from .rows import Row, join_contact_details
+from .rows import LABELS, LIST_SEPARATOR, Row, join_contact_details
 from .taxonomy import AreaOfNeed
 
-#: (row key, column heading, other headings accepted on import)
+#: (row key, other headings accepted on import); the heading itself is ``rows.LABELS[key]``.
 COLUMNS = [
-    ("name", gettext_lazy("Service/agency"), ("service", "agency", "service / agency", "name")),
-    ("contact_name", gettext_lazy("Key contact name"), ("key contact", "contact name")),
-    ("contact_details", gettext_lazy("Contact details"), ("contact", "contact info")),
-    ("description", gettext_lazy("Service provided"), ("description", "services provided")),
-    ("internal_notes", gettext_lazy("Additional notes"), ("notes", "internal notes")),
-    ("organisation", gettext_lazy("Organisation"), ("organization", "provider")),
-    ("status", gettext_lazy("Status"), ()),
-    ("service_type", gettext_lazy("Type of service"), ("service type", "type")),
-    ("areas", gettext_lazy("Areas of need"), ("area of need", "needs")),
-    ("minimum_age", gettext_lazy("Youngest age"), ("minimum age", "min age")),
-    ("maximum_age", gettext_lazy("Oldest age"), ("maximum age", "max age")),
-    ("eligibility", gettext_lazy("Who it is for"), ("eligibility",)),
-    ("application_process", gettext_lazy("How to refer"), ("referral", "how to apply")),
-    ("fees", gettext_lazy("Fees"), ("cost",)),
-    ("languages", gettext_lazy("Languages"), ()),
-    ("url", gettext_lazy("Website"), ("web address", "url")),
-    ("email", gettext_lazy("Service email"), ("email",)),
-    ("phone", gettext_lazy("Service telephone"), ("telephone", "phone")),
-    ("contact_title", gettext_lazy("Contact role"), ("role", "job title")),
-    ("address", gettext_lazy("Address"), ()),
-    ("town", gettext_lazy("Town"), ("city", "town or city")),
-    ("postcode", gettext_lazy("Postcode"), ("post code",)),
-    ("accessibility", gettext_lazy("Accessibility"), ()),
-    ("is_public", gettext_lazy("Show to parents"), ("public",)),
-    ("last_verified_on", gettext_lazy("Last checked"), ("last verified",)),
-    ("uid", gettext_lazy("Open Referral ID"), ("id", "oruk id")),
+    ("name", ("service", "agency", "service / agency", "name")),
+    ("contact_name", ("key contact", "contact name")),
+    ("contact_details", ("contact", "contact info")),
+    ("description", ("description", "services provided")),
+    ("internal_notes", ("notes", "internal notes")),
+    ("organisation", ("organization", "provider")),
+    ("status", ()),
+    ("service_type", ("service type", "type")),
+    ("areas", ("area of need", "needs")),
+    ("minimum_age", ("minimum age", "min age")),
+    ("maximum_age", ("maximum age", "max age")),
+    ("eligibility", ("eligibility",)),
+    ("application_process", ("referral", "how to apply")),
+    ("fees", ("cost",)),
+    ("languages", ()),
+    ("url", ("web address", "url")),
+    ("email", ("email",)),
+    ("phone", ("telephone", "phone")),
+    ("contact_title", ("role", "job title")),
+    ("address", ()),
+    ("town", ("city", "town or city")),
+    ("postcode", ("post code",)),
+    ("accessibility", ()),
+    ("is_public", ("public",)),
+    ("last_verified_on", ("last verified",)),
+    ("uid", ("id", "oruk id")),
 ]
 
 
@@ -52,8 +51,8 @@ class FileProblem(Exception):
 
 def _key_for(heading):
     wanted = " ".join(str(heading or "").strip().lower().split())
-    for key, label, aliases in COLUMNS:
-        if wanted == str(label).lower() or wanted in aliases:
+    for key, aliases in COLUMNS:
+        if wanted == str(LABELS[key]).lower() or wanted in aliases:
             return key
     return None
 
@@ -129,7 +128,7 @@ def service_row(service):
         "organisation": service.organisation.name if service.organisation else "",
         "status": service.status,
         "service_type": service.service_type,
-        "areas": "; ".join(str(AreaOfNeed(a).label) for a in service.areas_of_need),
+        "areas": LIST_SEPARATOR.join(str(AreaOfNeed(a).label) for a in service.areas_of_need),
         "minimum_age": "" if service.minimum_age is None else service.minimum_age,
         "maximum_age": "" if service.maximum_age is None else service.maximum_age,
         "eligibility": service.eligibility,
@@ -150,11 +149,11 @@ def service_row(service):
         else "",
         "uid": str(service.uid),
     }
-    return [values[key] for key, _label, _aliases in COLUMNS]
+    return [values[key] for key, _aliases in COLUMNS]
 
 
 def headings():
-    return [str(label) for _key, label, _aliases in COLUMNS]
+    return [str(LABELS[key]) for key, _aliases in COLUMNS]
 
 
 def write_csv(services, out):

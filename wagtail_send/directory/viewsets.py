@@ -9,7 +9,15 @@ from wagtail_send.viewsets import SchoolRecordViewSet
 
 from . import admin_views
 from .forms import DirectoryRecordForm, ServiceAdminForm
-from .models import SERVICE_DETAIL_FIELDS, Contact, Location, Organisation, Service
+from .models import (
+    SERVICE_DETAIL_FIELDS,
+    Contact,
+    FeedSubscription,
+    Location,
+    Organisation,
+    Service,
+    SyncLog,
+)
 
 
 class DirectoryViewSet(SchoolRecordViewSet):
@@ -138,6 +146,48 @@ class LocationViewSet(DirectoryViewSet):
     search_fields = ["name", "address", "postcode"]
 
 
+class FeedSubscriptionViewSet(DirectoryViewSet):
+    """The local authorities' Open Referral feeds the SENCO subscribes the directory to."""
+
+    model = FeedSubscription
+    icon = "download"
+    menu_label = _("Feed subscriptions")
+    form_fields = ["school", "name", "api_url", "show_to_parents"]
+    list_display = ["name", "api_url", "synced_until"]
+    inspect_view_fields = ["name", "api_url", "show_to_parents", "synced_until", "retry_ids"]
+
+
+class SyncLogViewSet(SchoolRecordViewSet):
+    """What each sync fetched, changed and could not use: read, never written, in the admin."""
+
+    model = SyncLog
+    icon = "history"
+    menu_label = _("Sync log")
+    form_fields = []
+    # The feed is a filter, not a column: one query for the page, whatever its length.
+    list_display = [
+        "started_at",
+        "outcome",
+        "fetched",
+        "created",
+        "updated",
+        "withdrawn",
+    ]
+    list_filter = ["outcome", "subscription"]
+    inspect_view_fields = [
+        "subscription",
+        "started_at",
+        "finished_at",
+        "outcome",
+        "fetched",
+        "created",
+        "updated",
+        "unchanged",
+        "withdrawn",
+        "errors",
+    ]
+
+
 class DirectoryViewSetGroup(ModelViewSetGroup):
     menu_label = _("Service directory")
     menu_icon = "list-ul"
@@ -146,4 +196,6 @@ class DirectoryViewSetGroup(ModelViewSetGroup):
         OrganisationViewSet("directory_organisations", url_prefix="send/directory/organisations"),
         ContactViewSet("directory_contacts", url_prefix="send/directory/contacts"),
         LocationViewSet("directory_locations", url_prefix="send/directory/locations"),
+        FeedSubscriptionViewSet("directory_feeds", url_prefix="send/directory/feeds"),
+        SyncLogViewSet("directory_sync_logs", url_prefix="send/directory/sync-logs"),
     )

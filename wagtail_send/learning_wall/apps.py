@@ -17,11 +17,11 @@ class LearningWallConfig(AppConfig):
     def ready(self):
         from wagtail_send.access import register_admin_rule
         from wagtail_send.feature_pages import register_feature_pages
-        from wagtail_send.privacy import register_personal_data
+        from wagtail_send.privacy import register_person_names, register_personal_data
         from wagtail_send.providers import register_follow_up, register_report_section
 
         from . import renewals, setup
-        from .models import Post, Team, Useful
+        from .models import Post, Reply, Team, Useful
         from .report import render_training_summary
         from .rules import unhidden_for
         from .themes import theme_from_action
@@ -31,6 +31,8 @@ class LearningWallConfig(AppConfig):
         register_admin_rule(Post, unhidden_for)
         register_personal_data(Useful, "user")
         register_personal_data(Team, "members")
+        register_person_names(Post, "title", "body")
+        register_person_names(Reply, "body")
         register_report_section("5", _("Learning wall"), render_training_summary)
         register_follow_up("learning_wall_theme", _("A learning wall theme"), theme_from_action)
         register_feature_pages(setup.create_pages)

@@ -153,8 +153,8 @@ class PostForm(forms.ModelForm):
             school_ids = [self.instance.school_id]
             self.initial["body"] = body_to_text(self.instance.body)
             self.initial["key_stages"] = self.instance.key_stage_list
-            self.fields["remove_images"].queryset = self.instance.images.select_related("image")
-            self.fields["remove_images"].label_from_instance = lambda pi: pi.image.title
+            self.fields["remove_images"].queryset = self.instance.images.all()
+            self.fields["remove_images"].label_from_instance = lambda pi: pi.description
         else:
             del self.fields["remove_images"]
             schools = [s for s in schools_for(user) if can_add(user, Post, s)]

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from wagtail_send.audit.history import SendHistoricalRecords
-from wagtail_send.models import SchoolRecord, SchoolUserGrant
+from wagtail_send.audit.queryset import HistoryManager
+from wagtail_send.models import PrivateFile, SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
 #: The only formatting a post body may use; Wagtail's whitelist strips everything else.
@@ -212,34 +213,35 @@ class Reply(SchoolRecord):
         return self.body[:60]
 
 
-class PostImage(models.Model):
-    """A photograph on a post: a Wagtail image in the school's private collection."""
+class PostImage(PrivateFile):
+    """A photograph on a post, in private storage, sent only to people who may see the post."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    history = SendHistoricalRecords()
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self):
-        return f"{self.post}: {self.image}"
-
-
-class PostDocument(models.Model):
-    """A file on a post (planning, a resource): a Wagtail document, served privately."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+"
+    description = models.CharField(
+        _("description"), max_length=255, help_text=_("What the photo shows, for screen readers.")
     )
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.post}: {self.document}"
+        return f"{self.post}: {self.description}"
+
+
+class PostDocument(PrivateFile):
+    """A file on a post (planning, a resource), in private storage, sent as an attachment."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="documents")
+    history = SendHistoricalRecords()
+    objects = HistoryManager()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.post}: {self.original_name}"
 
 
 class Useful(models.Model):
@@ -249,6 +251,7 @@ class Useful(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         verbose_name = _("useful mark")

@@ -3,9 +3,11 @@
 from wagtail.models import PageViewRestriction
 
 from wagtail_send.models import School
+from wagtail_send.roles import Role
 from wagtail_send.schools import role_group
 
-from .media import STAFF_ROLES
+#: Roles whose groups may open the school's learning wall through Wagtail.
+STAFF_ROLES = (Role.STAFF, Role.SENCO, Role.SLT)
 
 
 def school_of_page(page):

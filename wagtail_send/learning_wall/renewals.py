@@ -32,16 +32,9 @@ def _unless_sign_in(instance, update_fields=None, **kwargs):
     return None
 
 
-def _image_schools(instance, **kwargs):
-    from .models import PostImage
-
-    return set(PostImage.objects.filter(image=instance).values_list("post__school_id", flat=True))
-
-
 def declare():
     """Called from the app's ``ready()``."""
     from django.contrib.auth import get_user_model
-    from wagtail.images import get_image_model
 
     from wagtail_send.models import NeedType
 
@@ -51,4 +44,3 @@ def declare():
     caching.renews([WALL, ROTA], Team, Theme, HalfTerm, HalfTerm.teams_due.through, NeedType)
     caching.renews([WALL], Useful, PostImage, PostUserGrant, schools=_post_school)
     caching.renews([WALL], get_user_model(), schools=_unless_sign_in)
-    caching.renews([WALL], get_image_model(), schools=_image_schools)

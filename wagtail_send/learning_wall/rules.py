@@ -51,3 +51,13 @@ def can_add(user, model, school):
     if school is None:
         return False
     return policy_for(model).user_has_permission_for_instance(user, "add", model(school=school))
+
+
+def can_react(user, post):
+    """Whether ``user`` may mark ``post`` useful: someone who may add to its school's wall.
+
+    A guest's grant says what they may do to the post; a view grant is for reading only.
+    """
+    from .models import Reply
+
+    return can_add(user, Reply, post.school)

@@ -51,7 +51,7 @@ def wall_posts(user, school, filters=None):
             useful_count=_count(Useful),
             reply_count=_count(Reply, archived_at__isnull=True),
             card_image_id=_first_image("pk"),
-            card_image_description=_first_image("image__description"),
+            card_image_description=_first_image("description"),
         )
     )
     if filters.get("kind"):

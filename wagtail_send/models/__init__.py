@@ -1,6 +1,7 @@
 """Core models: schools and memberships, grant log, tracked-record base, reminders sent."""
 
 from .access import AccessChange, ErasureRecord, LegalHold, RecordRead, SchoolUserGrant
+from .files import PrivateFile
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet, record_models
@@ -14,6 +15,7 @@ __all__ = [
     "LegalHold",
     "Membership",
     "NeedType",
+    "PrivateFile",
     "RecordRead",
     "RoleGroup",
     "School",

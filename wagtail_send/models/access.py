@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 
 from ..audit.history import SendHistoricalRecords
+from ..audit.queryset import HistoryManager
 
 
 class SchoolUserGrant(UserObjectPermissionBase):
@@ -65,6 +66,11 @@ class AccessChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    # Chained like every record, so a grant cannot be written, nor a log row forged or
+    # removed, without it showing (see ``wagtail_send.audit.verify``).
+    history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
@@ -151,6 +157,7 @@ class LegalHold(models.Model):
     )
     lifted_at = models.DateTimeField(null=True, blank=True)
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["-placed_at"]

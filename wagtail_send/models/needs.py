@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..audit.history import SendHistoricalRecords
+from ..audit.queryset import HistoryManager
 
 #: The DfE school census "SEN primary need" codes, with their broad area, as shipped.
 NEED_TYPES = [
@@ -24,7 +25,8 @@ NEED_TYPES = [
 def seed_need_types(need_type_model, using="default"):
     """Add the shipped census codes that are missing; never changes a school's edits.
 
-    Takes the model as an argument so that data migrations can pass their historical one.
+    Takes the model as an argument so that tests can seed through it too; through the
+    real model's manager each code gets its first history row.
     """
     existing = set(need_type_model.objects.using(using).values_list("code", flat=True))
     need_type_model.objects.using(using).bulk_create(
@@ -38,8 +40,11 @@ def seed_need_types(need_type_model, using="default"):
 
 def ensure_need_types(using="default", **kwargs):
     """After migrate (and after a test flush), the census codes are always there."""
+    from ..audit.context import noting
+
     if not NeedType.objects.using(using).exists():
-        seed_need_types(NeedType, using)
+        with noting("The school census codes, as shipped"):
+            seed_need_types(NeedType, using)
 
 
 class BroadArea(models.TextChoices):
@@ -69,6 +74,7 @@ class NeedType(models.Model):
     )
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["position", "code"]

@@ -3,15 +3,13 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import models, router, transaction
-from django.db.models.expressions import Combinable
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..audit.bulk import in_raw_write, raw_writes, write_history
 from ..audit.context import noting
-from ..audit.errors import HistoryRequired
 from ..audit.history import SendHistoricalRecords
+from ..audit.queryset import HistoryQuerySet
 from ..roles import Role
 
 #: Sent (``sender``: the model; ``schools``: the ids of the schools whose records were
@@ -20,8 +18,8 @@ from ..roles import Role
 records_written = Signal()
 
 
-class SchoolRecordQuerySet(models.QuerySet):
-    """A QuerySet whose bulk writes all leave history rows, or are refused."""
+class SchoolRecordQuerySet(HistoryQuerySet):
+    """Tracked records of a school: bulk writes leave history, deleting archives."""
 
     def active(self):
         return self.filter(archived_at__isnull=True)
@@ -29,53 +27,8 @@ class SchoolRecordQuerySet(models.QuerySet):
     def archived(self):
         return self.filter(archived_at__isnull=False)
 
-    def update(self, **kwargs):
-        """Update every record and write one history row each, in bulk."""
-        if in_raw_write():
-            return super().update(**kwargs)
-        if any(isinstance(value, Combinable) for value in kwargs.values()):
-            raise HistoryRequired(
-                _(
-                    "Tracked records cannot be updated with database expressions, because the "
-                    "history would not know the new values. Save each record instead."
-                )
-            )
-        with transaction.atomic(using=self.db):
-            objs = list(self)
-            for obj in objs:
-                for name, value in kwargs.items():
-                    setattr(obj, name, value)
-            self.model._default_manager.using(self.db).bulk_update(objs, list(kwargs))
-        return len(objs)
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        objs = list(objs)
-        auto_now = [
-            f.name for f in self.model._meta.concrete_fields if getattr(f, "auto_now", False)
-        ]
-        now = timezone.now()
-        for obj in objs:
-            for name in auto_now:
-                setattr(obj, name, now)
-        with transaction.atomic(using=self.db), raw_writes():
-            count = super().bulk_update(objs, list({*fields, *auto_now}), batch_size=batch_size)
-            write_history(objs, "~")
+    def written(self, objs):
         records_written.send(sender=self.model, schools={obj.school_id for obj in objs})
-        return count
-
-    def bulk_create(self, objs, *args, **kwargs):
-        if kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts"):
-            raise HistoryRequired(
-                _(
-                    "bulk_create with conflict handling cannot tell which records it wrote, so "
-                    "it cannot write their history."
-                )
-            )
-        with transaction.atomic(using=self.db):
-            objs = super().bulk_create(objs, *args, **kwargs)
-            write_history(objs, "+")
-        records_written.send(sender=self.model, schools={obj.school_id for obj in objs})
-        return objs
 
     def delete(self):
         """Archive instead of deleting; erasure is :func:`wagtail_send.audit.erase`."""
@@ -169,6 +122,7 @@ class SchoolRecord(models.Model):
         return None
 
 
-def record_models():
-    """Every concrete SchoolRecord model, in any installed app."""
-    return [m for m in apps.get_models() if issubclass(m, SchoolRecord) and not m._meta.abstract]
+def record_models(base=None):
+    """Every concrete model, in any installed app, that inherits ``base`` (SchoolRecord)."""
+    base = base or SchoolRecord
+    return [m for m in apps.get_models() if issubclass(m, base) and not m._meta.abstract]

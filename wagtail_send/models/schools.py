@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..audit.history import SendHistoricalRecords
+from ..audit.queryset import HistoryManager
 from ..roles import Role
 
 urn_validator = RegexValidator(
@@ -58,6 +59,7 @@ class School(models.Model):
     )
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     #: Read by the core permission policy; adding and removing schools is for superusers.
     school_field = "pk"
@@ -101,6 +103,7 @@ class Membership(models.Model):
     )
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     #: The SENCO manages who belongs to their school; SLT can see it.
     role_actions = {

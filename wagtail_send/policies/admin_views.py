@@ -5,12 +5,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import TaskState
 
 from ..checks import front_end_mounted
 from ..models import School
+from .approval import person_name
 from .completeness import MISSING, gaps
-from .models import SENInformationReportPage
+from .models import SchoolDocumentPage, SENInformationReportPage
 from .rules import HISTORY_ROLES, limit_to_schools, schools_with
 
 
@@ -94,3 +97,49 @@ class ReviewDuePanel(Component):
             ],
             "history_url": front_end_mounted() and reverse("wagtail_send_policies:history_index"),
         }
+
+
+class ModerationPanelWithoutPolicies(WorkflowObjectsToModeratePanel):
+    """Wagtail's "awaiting your review" panel, less the policies: its preview and compare
+    links need edit rights governors do not have. :class:`DecisionsDuePanel` lists them."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["states"] = [
+            state
+            for state in context["states"]
+            if not isinstance(state["obj"], SchoolDocumentPage)
+        ]
+        return context
+
+
+class DecisionsDuePanel(Component):
+    """Dashboard panel: policies submitted to the person for a decision, with review links."""
+
+    name = "send_policies_decisions_due"
+    order = 140
+    template_name = "wagtail_send/policies/panels/decisions_due.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        states = (
+            TaskState.objects.reviewable_by(self.user)
+            .select_related("revision", "workflow_state__requested_by", "task")
+            .order_by("started_at")
+        )
+        rows = []
+        for state in states:
+            page = state.revision.content_object
+            if isinstance(page, SchoolDocumentPage):
+                rows.append(
+                    {
+                        "page": page,
+                        "step": state.task.name,
+                        "submitted_by": person_name(state.workflow_state.requested_by),
+                        "submitted_at": state.started_at,
+                        "url": reverse("wagtail_send_policies:review", args=[state.pk]),
+                    }
+                )
+        return {"rows": rows}

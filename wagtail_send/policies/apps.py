@@ -16,7 +16,7 @@ class PoliciesConfig(AppConfig):
         from .. import caching
         from ..feature_pages import register_feature_pages
         from ..privacy import register_personal_data
-        from . import setup
+        from . import notifications, setup
         from .live import CACHE, summarised_models
         from .models import (
             SchoolPoliciesIndexPage,
@@ -24,13 +24,16 @@ class PoliciesConfig(AppConfig):
             SENInformationReportPage,
             follow_move,
         )
+        from .reading import Acknowledgement
 
         # A policy's owner is named on it and emailed about reviews: subject access covers it.
         for model in (SENInformationReportPage, SENDPolicyPage):
             register_personal_data(model, "policy_owner")
             post_page_move.connect(follow_move, sender=model)
+        register_personal_data(Acknowledgement, "user")
         post_save.connect(setup.configure_new_index, sender=SchoolPoliciesIndexPage)
         caching.public_pages(SchoolPoliciesIndexPage, SENInformationReportPage, SENDPolicyPage)
         # The report shows live summaries of records: a record's write renews its school's.
         caching.renews([CACHE, caching.PAGES], *summarised_models())
         register_feature_pages(setup.create_pages)
+        notifications.connect()

@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .approval import person_name
+
 
 class SchoolDocumentForm(WagtailAdminPageForm):
     """Offers as owner only people who belong to the page's school.
@@ -23,3 +25,5 @@ class SchoolDocumentForm(WagtailAdminPageForm):
             .distinct()
             .order_by("last_name", "first_name", "username")
         )
+        # People are picked by their names, never their usernames.
+        self.fields["policy_owner"].label_from_instance = person_name

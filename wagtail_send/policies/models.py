@@ -8,7 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,18 +17,22 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, WorkflowState
-from wagtail.signals import workflow_approved
+from wagtail.models import Orderable, Page
 
 from .. import pdf
 from ..conf import send_settings
 from ..models import School
 from . import live
+from .approval import Decision, ReviewOnlyApprovalTask  # noqa: F401  (models of this app)
 from .forms import SchoolDocumentForm
 from .items import ITEMS, Live
 from .panels import CompletenessPanel
+from .reading import Acknowledgement  # noqa: F401  (a model of this app)
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+#: A policy's body and an introduction sit right under the page's h1, so they start at h2;
+#: the report's items are sections with their own h2, so their text starts at h3.
+BODY_FEATURES = ["h2", *RICH_TEXT_FEATURES]
 
 
 class ReviewStatus(models.TextChoices):
@@ -72,7 +76,7 @@ class SchoolPoliciesIndexPage(Page):
         related_name="+",
         help_text=_("The school whose policies are published here."),
     )
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True, features=BODY_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("school"), FieldPanel("intro")]
     subpage_types = [
@@ -135,6 +139,14 @@ class SchoolDocumentPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("A sentence for governors on what changed in this version."),
     )
+    staff_to_read = models.BooleanField(
+        _("all staff to read"),
+        default=False,
+        help_text=_(
+            "Once this version is published, every member of staff is asked to confirm "
+            "they have read it."
+        ),
+    )
 
     parent_page_types = ["wagtail_send_policies.SchoolPoliciesIndexPage"]
     subpage_types = []
@@ -148,6 +160,7 @@ class SchoolDocumentPage(RoutablePageMixin, Page):
                 FieldPanel("next_review"),
                 FieldPanel("approving_body"),
                 FieldPanel("change_note"),
+                FieldPanel("staff_to_read"),
             ],
             heading=_("Review and approval"),
         )
@@ -166,6 +179,7 @@ class SchoolDocumentPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["approval"] = self.final_approval
         if pdf.available():
             context["pdf_url"] = self.url + self.reverse_subpage("pdf")
         return context
@@ -203,12 +217,27 @@ class SchoolDocumentPage(RoutablePageMixin, Page):
     def review_status(self):
         return review_status(self.next_review)
 
-    @cached_property
-    def last_approval(self):
-        """The latest approval of this page through its workflow, or None."""
-        from .history import last_approval
+    def take_approval_dates(self, approved_on, live):
+        """Date this version as approved on ``approved_on``, replacing ``live`` (or None).
 
-        return last_approval(self)
+        It is published that day, and reviewed a review cycle later unless the SENCO set
+        another next review in this version (one that is neither the automatic date nor
+        the live version's).
+        """
+        automatic = years_after(self.publication_date, self.review_years)
+        kept = live.next_review if live is not None else None
+        if self.next_review in (None, automatic, kept):
+            self.next_review = years_after(approved_on, self.review_years)
+        self.publication_date = approved_on
+        if live is not None:
+            self.last_reviewed = approved_on
+
+    @cached_property
+    def final_approval(self):
+        """The decision that published the live version, or None if it went live directly."""
+        from .history import final_approval
+
+        return final_approval(self)
 
 
 def _item_fields():
@@ -298,7 +327,7 @@ class SENDPolicyPage(SchoolDocumentPage):
         blank=True,
         help_text=_("One or two sentences shown in the list of policies."),
     )
-    body = RichTextField(_("policy"), blank=True, features=RICH_TEXT_FEATURES)
+    body = RichTextField(_("policy"), blank=True, features=BODY_FEATURES)
     approval_minute = models.CharField(
         _("approval record"),
         max_length=255,
@@ -350,55 +379,6 @@ class PolicyDocument(Orderable):
     @property
     def link_text(self):
         return self.title or self.document.title
-
-
-class ReviewOnlyApprovalTask(AbstractGroupApprovalTask):
-    """Approval by a group who decide but never edit: the school's governors (or SLT).
-
-    Wagtail's group approval lets approvers open the editor while the page is in review;
-    governors approve what the SENCO wrote, so here they can only approve or ask for
-    changes (from the dashboard, with a comment kept with the version).
-    """
-
-    def user_can_access_editor(self, obj, user):
-        return user.is_superuser
-
-    @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
-        """Approve or reject; the last approval publishes without page publish rights.
-
-        Wagtail publishes a finished workflow as the approver, which needs the publish
-        permission; that permission would also let governors unpublish or publish other
-        drafts directly. Here the approval itself is the authority to publish.
-        """
-        if action_name != "approve":
-            return super().on_action(task_state, user, action_name, **kwargs)
-        task_state.approve(user=user, update=False, **kwargs)
-        workflow_state = task_state.workflow_state
-        if workflow_state.get_next_task() is not None:
-            workflow_state.update(user=user)
-            return None
-        workflow_state.status = WorkflowState.STATUS_APPROVED
-        workflow_state.save()
-        workflow_state.content_object.get_latest_revision().publish(
-            user=user, skip_permission_checks=True
-        )
-        workflow_approved.send(sender=WorkflowState, instance=workflow_state, user=user)
-        return None
-
-    def locked_for_user(self, obj, user):
-        return not user.is_superuser
-
-    def user_can_lock(self, obj, user):
-        return False
-
-    @classmethod
-    def get_description(cls):
-        return _("Members of the chosen groups approve or request changes, without editing")
-
-    class Meta:
-        verbose_name = _("approval without editing")
-        verbose_name_plural = _("approvals without editing")
 
 
 #: The page types that carry review dates and a published history.

@@ -9,7 +9,9 @@ from wagtail.admin.utils import get_admin_base_url
 
 from ..conf import send_settings
 from ..reminders import Reminder
+from .approval import person_name
 from .models import DOCUMENT_MODELS, due_by, review_status
+from .reading import Acknowledgement, readers
 from .rules import limit_to_schools
 
 
@@ -82,7 +84,44 @@ def reminders_due(today):
             )
             for page in pages
         ]
-        body = render_to_string("wagtail_send/policies/email/reminder.txt", {"rows": rows})
+        person = person_name(account) if account else pages[0].school.senco_name
+        body = render_to_string(
+            "wagtail_send/policies/email/reminder.txt", {"rows": rows, "person": person}
+        )
         message = (_("Policies due for review"), body, send_settings.FROM_EMAIL or None, [address])
         reminders.append(Reminder(message, account, tuple(map(reminder_key, pages))))
     return reminders, unaddressed
+
+
+def reading_reminders():
+    """One email to each member of staff with "all staff to read" versions still unread.
+
+    A key names the person's unread version, so a new version is reminded at once and
+    the same one again only after the reminder interval.
+
+    Returns:
+        The :class:`~wagtail_send.reminders.Reminder` list.
+    """
+    unread = defaultdict(list)
+    for model in DOCUMENT_MODELS:
+        for page in model.objects.live().filter(staff_to_read=True).select_related("school"):
+            read = set(
+                Acknowledgement.objects.filter(revision_id=page.live_revision_id).values_list(
+                    "user_id", flat=True
+                )
+            )
+            for person in readers(page.school_id):
+                if person.pk not in read and person.email:
+                    unread[person].append(page)
+    url = (get_admin_base_url() or "") + reverse("wagtail_send_policies:to_read")
+    reminders = []
+    for person, pages in sorted(unread.items(), key=lambda item: item[0].pk):
+        pages.sort(key=lambda page: page.title)
+        body = render_to_string(
+            "wagtail_send/policies/email/to_read.txt",
+            {"person": person_name(person), "pages": pages, "url": url},
+        )
+        message = (_("Policies to read"), body, send_settings.FROM_EMAIL or None, [person.email])
+        keys = tuple(f"policies:read:{page.pk}:{page.live_revision_id}" for page in pages)
+        reminders.append(Reminder(message, person, keys))
+    return reminders

@@ -28,7 +28,10 @@ def limit_to_schools(queryset, school_ids, field="school_id"):
     return queryset.filter(**{f"{field}__in": school_ids})
 
 
-def can_read_history(user, page):
-    """Whether ``user`` may read the published history of policy page ``page``."""
-    school_ids = schools_with(user, HISTORY_ROLES)
+def can_read_history(user, page, roles=HISTORY_ROLES):
+    """Whether ``user`` may read the published history of policy page ``page``.
+
+    ``roles`` narrows it: who has read each version is for ``REVIEW_ROLES`` only.
+    """
+    school_ids = schools_with(user, roles)
     return school_ids is None or page.school_id in school_ids

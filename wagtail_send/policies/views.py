@@ -14,11 +14,19 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .. import pdf
 from ..exports import csv_response
 from ..signin import login_required
 from . import history
+from .approval import person_name
 from .models import DOCUMENT_MODELS, SchoolDocumentPage
-from .rules import HISTORY_ROLES, can_read_history, limit_to_schools, schools_with
+from .rules import (
+    HISTORY_ROLES,
+    REVIEW_ROLES,
+    can_read_history,
+    limit_to_schools,
+    schools_with,
+)
 
 
 def _document(request, page_id):
@@ -30,12 +38,6 @@ def _document(request, page_id):
     if not can_read_history(request.user, page):
         raise PermissionDenied
     return page
-
-
-def _person(user):
-    if user is None:
-        return _("unknown")
-    return user.get_full_name() or user.get_username()
 
 
 @login_required
@@ -67,46 +69,64 @@ def history_index(request):
 
 @login_required
 def document_history(request, page_id):
-    """The published versions of one document, newest first, with a compare form."""
+    """The published versions of one document and every decision on it, newest first."""
     page = _document(request, page_id)
-    versions = history.published_versions(page)
+    decided = history.decisions(page)
+    versions = history.published_versions(page, decided)
     return render(
         request,
         "wagtail_send/policies/history.html",
         {
             "document": page,
             "versions": versions[::-1],
+            "decisions": decided[::-1],
             "can_edit": page.permissions_for_user(request.user).can_edit(),
+            "can_see_readers": page.live and can_read_history(request.user, page, REVIEW_ROLES),
         },
     )
 
 
 @login_required
 def history_csv(request, page_id):
-    """The published versions of one document as a CSV file."""
+    """Every decision on one document and every publication, oldest first, as CSV."""
     page = _document(request, page_id)
+    decided = history.decisions(page)
+    versions = history.published_versions(page, decided)
     headings = [
         _("Version"),
-        _("Published"),
-        _("Written by"),
+        _("When"),
+        _("What happened"),
+        _("By"),
+        _("Approving body"),
+        _("Comment"),
+        _("Minute reference"),
         _("What changed"),
-        _("Approved by"),
-        _("Approved"),
-        _("Approval comment"),
-        _("Published by"),
+        _("Written by"),
     ]
+    events = [
+        (
+            decision.when,
+            decision.version.number if decision.version else _("not published"),
+            decision.outcome_label,
+            decision.by,
+            decision.body,
+            decision.comment,
+            decision.minute_reference,
+        )
+        for decision in decided
+    ]
+    events += [
+        (version.published_at, version.number, _("Published"), person_name(version.published_by))
+        + ("",) * 3
+        for version in versions
+    ]
+    events.sort(key=lambda event: event[0])
+    notes = {
+        version.number: (version.change_note, person_name(version.author)) for version in versions
+    }
     rows = (
-        [
-            version.number,
-            _local(version.published_at),
-            _person(version.author),
-            version.change_note,
-            _person(version.approval.finished_by) if version.approval else "",
-            _local(version.approval.finished_at) if version.approval else "",
-            version.approval.comment if version.approval else "",
-            _person(version.published_by),
-        ]
-        for version in history.published_versions(page)
+        [number, _local(when), *rest, *notes.get(number, ("", ""))]
+        for when, number, *rest in events
     )
     return csv_response(f"history-{page.slug}.csv", headings, rows)
 
@@ -116,16 +136,36 @@ def _local(moment):
 
 
 @login_required
-def version(request, page_id, revision_id):
-    """A past version of a document, shown as it was published (also the printable view)."""
+def version(request, page_id, revision_id, as_pdf=False):
+    """A past version of a document as it was published, with its approval record.
+
+    Also the printable view, and (``as_pdf``) the version's PDF for the minutes.
+    """
     page = _document(request, page_id)
     revision = history.published_revision(page, revision_id)
     if revision is None:
         raise Http404
+    published = {v.revision.pk: v for v in history.published_versions(page)}[revision.pk]
     as_published = revision.as_object()
     context = as_published.get_context(request)
-    context.update({"page": as_published, "archived_version": revision, "document": page})
-    return TemplateResponse(request, as_published.get_template(request), context)
+    context.update(
+        {
+            "page": as_published,
+            "archived_version": revision,
+            "document": page,
+            "approval": published.approval,
+            "decisions": published.decisions,
+            "pdf_url": pdf.available()
+            and reverse("wagtail_send_policies:version_pdf", args=[page.pk, revision.pk]),
+        }
+    )
+    template = as_published.get_template(request)
+    if as_pdf:
+        if not pdf.available():
+            raise Http404
+        filename = f"{page.slug}-version-{published.number}.pdf"
+        return pdf.pdf_response(request, template, context, filename)
+    return TemplateResponse(request, template, context)
 
 
 @login_required

@@ -6,7 +6,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..checks import front_end_mounted
-from .admin_views import CompletenessReportView, ReviewDuePanel
+from .admin_views import (
+    CompletenessReportView,
+    DecisionsDuePanel,
+    ModerationPanelWithoutPolicies,
+    ReviewDuePanel,
+)
 from .completeness import gaps
 from .models import SENInformationReportPage
 from .reminders import documents_due
@@ -40,6 +45,15 @@ def add_review_due_panel(request, panels):
     school_ids = schools_with(request.user, REVIEW_ROLES)
     if school_ids != []:
         panels.append(ReviewDuePanel(documents_due(school_ids)))
+
+
+@hooks.register("construct_homepage_panels")
+def review_policies_on_their_own_page(request, panels):
+    """Policies waiting for a decision link to the review page, which approvers can open."""
+    for position, panel in enumerate(panels):
+        if panel.name == ModerationPanelWithoutPolicies.name and front_end_mounted():
+            panels[position] = ModerationPanelWithoutPolicies()
+            panels.append(DecisionsDuePanel(request.user))
 
 
 @hooks.register("register_admin_urls")

@@ -1,84 +1,88 @@
-"""Aggregates of an audit's answers, and the one rule for who may see an aggregate.
+"""An audit's answers summed into the figures a release may show.
 
-Aggregates are counts and sums only: how many people answered each question, the sum of
-their confidence ratings and how many asked for training, overall and per staff group
-(job title). They are what leaders, governors, the SEN Information Report and the gap
-analysis read; individual answers are read only through :class:`~.models.Response` and
-the core permission policy.
+The figures are laid out for disclosure control (:mod:`wagtail_send.disclosure`):
+
+* a **leaf** is a set of questions no other leaf shares: the questions about one need in
+  one area, the area's own questions, or one general-practice question;
+* a **row** the pages show (a need, a broad area, a general-practice question) is the sum
+  of its leaves, and is shown only where every one of its leaves may be, so no row can be
+  subtracted from another to give a hidden one;
+* each leaf is summed for everyone and for each group of staff (their role), in two
+  **measures**: confidence (1-4 per answer) and training asked for (0 or 1 per answer).
+
+Individual answers are read only through :class:`~.models.Response` and the core
+permission policy; nothing here keeps one person's figures.
 """
 
-from django.utils.translation import gettext as _
+from dataclasses import dataclass, field
 
-from wagtail_send.access import can
-from wagtail_send.conf import send_settings
+from wagtail_send.disclosure import Cell
 
-from .models import Response
+from .models import GENERAL
 
-
-def group_of(job_title):
-    """The staff group an answer counts towards: the job title, tidied."""
-    title = " ".join((job_title or "").split())
-    return title[:1].upper() + title[1:] if title else _("Other staff")
+#: The range of one answer in each measure.
+MEASURES = {"confidence": (1, 4), "training": (0, 1)}
+ALL = "all"
 
 
-def compute(rows):
-    """Aggregate submitted answers.
+def structure(questions):
+    """``(leaves, rows)``: ``{leaf: [question ids]}`` and ``{row: [leaves]}``, keys as text."""
+    leaves, rows = {}, {}
+    for q in questions:
+        if q.area == GENERAL:
+            leaf = row = f"question:{q.pk}"
+        elif q.need_id:
+            leaf, row = f"{q.area}:{q.need.code}", f"need:{q.need.code}"
+        else:
+            leaf, row = f"{q.area}:", None
+        leaves.setdefault(leaf, []).append(str(q.pk))
+        for key in (row, f"area:{q.area}"):
+            if key and leaf not in rows.setdefault(key, []):
+                rows[key].append(leaf)
+    return leaves, rows
 
-    Args:
-        rows: iterable of ``(job_title, answers)`` pairs, one per person who sent answers.
 
-    Returns:
-        ``{"respondents": n, "groups": {group: n}, "questions": {qid: {"answered": n,
-        "total": sum of ratings, "training": n, "groups": {group: [answered, total,
-        training]}}}}``, with question ids as strings (it is stored as JSON).
-    """
-    result = {"respondents": 0, "groups": {}, "questions": {}}
-    for job_title, answers in rows:
-        group = group_of(job_title)
-        result["respondents"] += 1
-        result["groups"][group] = result["groups"].get(group, 0) + 1
-        for qid, answer in (answers or {}).items():
-            confidence = answer.get("confidence")
-            if confidence not in (1, 2, 3, 4):
-                continue
-            training = 1 if answer.get("training") else 0
-            entry = result["questions"].setdefault(
-                str(qid), {"answered": 0, "total": 0, "training": 0, "groups": {}}
-            )
-            entry["answered"] += 1
-            entry["total"] += confidence
-            entry["training"] += training
-            cell = entry["groups"].setdefault(group, [0, 0, 0])
-            cell[0] += 1
-            cell[1] += confidence
-            cell[2] += training
+def part(answers, question_ids):
+    """One person's part of a leaf: ``(answers, confidence sum, training sum)``."""
+    answered = confidence = training = 0
+    for qid in question_ids:
+        answer = (answers or {}).get(qid) or {}
+        if answer.get("confidence") in (1, 2, 3, 4):
+            answered += 1
+            confidence += answer["confidence"]
+            training += 1 if answer.get("training") else 0
+    return answered, confidence, training
+
+
+def cell(people, answered, value, measure):
+    lo, hi = MEASURES[measure]
+    return Cell(people, value, answered * lo, answered * hi)
+
+
+@dataclass
+class LeafTally:
+    """A leaf summed over a set of people, by group and measure, with each person's part."""
+
+    parts: dict = field(default_factory=dict)  # person -> (group, answered, conf, training)
+
+    def sums(self, measure, groups=None):
+        """``[people, answers, sum]`` over everyone, or over the people in ``groups``."""
+        index = 2 if measure == "confidence" else 3
+        rows = [p for p in self.parts.values() if p[1] and (groups is None or p[0] in groups)]
+        return [len(rows), sum(p[1] for p in rows), sum(p[index] for p in rows)]
+
+    def cell(self, measure, groups=None):
+        return cell(*self.sums(measure, groups), measure)
+
+    def groups(self):
+        return {p[0] for p in self.parts.values() if p[1]}
+
+
+def tally(people, leaves):
+    """``{leaf: LeafTally}`` for ``people``, ``{person: (group, answers)}``."""
+    result = {}
+    for leaf, question_ids in leaves.items():
+        leaf_tally = result[leaf] = LeafTally()
+        for person, (group, answers) in people.items():
+            leaf_tally.parts[person] = (group, *part(answers, question_ids))
     return result
-
-
-def campaign_aggregates(campaign):
-    """The aggregates of ``campaign``: stored ones once answers are removed, else live.
-
-    One query at most, whatever the number of staff.
-    """
-    if campaign.aggregated_at is not None:
-        return campaign.aggregates
-    rows = (
-        Response.objects.active()
-        .filter(campaign=campaign, submitted_at__isnull=False)
-        .values_list("job_title", "answers")
-    )
-    return compute(rows)
-
-
-def aggregate_visible(user, campaign, group_size):
-    """THE aggregate rule: may ``user`` see a figure built from ``group_size`` people?
-
-    Only people who may view the audit see its aggregates, and a figure drawn from fewer
-    people than ``WAGTAILSEND_SMALL_GROUP_MINIMUM`` is never shown, to anyone, so that no
-    one can be singled out (the same pages are printed for leaders and governors; the
-    SENCO reads individual answers through the answers themselves). ``user`` is None for
-    the published SEN Information Report, where only the size rule applies.
-    """
-    if group_size < send_settings.SMALL_GROUP_MINIMUM:
-        return False
-    return user is None or can(user, "view", campaign)

@@ -11,9 +11,14 @@ class SkillsAuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail_send.privacy import register_read_logged
         from wagtail_send.providers import register_report_section
 
+        from .models import Response
         from .provider import render_staff_expertise
+
+        # Someone's own answers: they may learn who else read them.
+        register_read_logged(Response, "created_by")
 
         register_report_section("5", _("Staff expertise and training"), render_staff_expertise)
         post_save.connect(_give_school_a_bank, sender="wagtail_send_skills_audit.Campaign")

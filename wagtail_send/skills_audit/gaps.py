@@ -12,8 +12,8 @@ in the area):
 * **priority = share × gap × (1 + training)**, between 0 and 2.
 
 Priorities are ranked highest first (ties: larger share first, then census order); needs
-no pupil has are not ranked. A need drawn from fewer answers than the small-group
-minimum has no figures and no rank.
+no pupil has are not ranked. Figures come from the audit's latest release (see
+:mod:`.releases`); one the disclosure rules keep back has no value, and then no rank.
 General-practice questions concern every pupil, so they are shown but not ranked.
 """
 
@@ -22,38 +22,27 @@ from dataclasses import dataclass, field
 from django.db.models import Sum
 
 from wagtail_send.models import NeedType
+from wagtail_send.roles import Role
 
-from .aggregates import aggregate_visible, campaign_aggregates
+from .aggregates import ALL
 from .models import AREA_CHOICES, GENERAL, Campaign, Level, NeedCount, NeedProfile, Question
+from .releases import latest
 
 MAX_RATING = 4
 
 
 @dataclass
 class Figures:
-    """Confidence figures from a set of answers (already summed)."""
+    """A row's figures for one set of people: ``None`` where they may not be shown."""
 
-    answered: int = 0
-    total: int = 0
-    training: int = 0
-
-    def add(self, answered, total, training):
-        self.answered += answered
-        self.total += total
-        self.training += training
-
-    @property
-    def confidence(self):
-        return self.total / self.answered if self.answered else None
-
-    @property
-    def training_share(self):
-        return self.training / self.answered if self.answered else None
+    answered: int | None = None
+    confidence: float | None = None
+    training_share: float | None = None
 
 
 @dataclass
 class GapRow:
-    """One need or area in the analysis; ``None`` figures are suppressed or unknown."""
+    """One need, area or general-practice question in the analysis."""
 
     key: str
     label: str
@@ -62,18 +51,21 @@ class GapRow:
     ehc: int = 0
     share: float | None = None
     figures: Figures = field(default_factory=Figures)
-    visible: bool = False
     groups: dict = field(default_factory=dict)
     previous_confidence: float | None = None
     rank: int | None = None
 
     @property
+    def answered(self):
+        return self.figures.answered
+
+    @property
     def confidence(self):
-        return self.figures.confidence if self.visible else None
+        return self.figures.confidence
 
     @property
     def training_share(self):
-        return self.figures.training_share if self.visible else None
+        return self.figures.training_share
 
     @property
     def gap(self):
@@ -82,7 +74,7 @@ class GapRow:
 
     @property
     def priority(self):
-        if self.gap is None or self.share is None:
+        if self.gap is None or self.share is None or self.training_share is None:
             return None
         return self.share * self.gap * (1 + self.training_share)
 
@@ -109,6 +101,7 @@ class Analysis:
     campaign: Campaign
     profile: NeedProfile | None
     previous: Campaign | None
+    release: object
     respondents: int
     respondents_visible: bool
     total_pupils: int
@@ -131,72 +124,86 @@ def previous_campaign(campaign):
     )
 
 
-def analyse(user, campaign, profile=None, previous=None):
-    """Build the gap analysis of ``campaign`` against ``profile`` as ``user`` may see it.
+def row_figures(figures, row, column=ALL):
+    """A row's :class:`Figures` in a release, summed over its leaves where all are shown.
 
-    A constant number of queries whatever the number of staff or answers.
+    A leaf nobody answered adds nothing to any column.
+    """
+    leaves = [figures.get("leaves", {}).get(leaf, {}) for leaf in figures.get("rows", {})[row]]
+    result = Figures()
+    for measure in ("confidence", "training"):
+        cells = []
+        for leaf in leaves:
+            shown = leaf.get(measure, {})
+            cells.append([0, 0, 0] if shown.get(ALL) == [0, 0, 0] else shown.get(column))
+        if None in cells or not sum(c[1] for c in cells):
+            continue
+        answered, total = sum(c[1] for c in cells), sum(c[2] for c in cells)
+        result.answered = answered
+        if measure == "confidence":
+            result.confidence = total / answered
+        else:
+            result.training_share = total / answered
+    return result
+
+
+def analyse(campaign, profile=None, previous=None):
+    """Build the gap analysis of ``campaign``'s latest release against ``profile``.
+
+    Only the release's figures are read, never live answers; a constant number of
+    queries whatever the number of staff or answers.
     """
     profile = profile or latest_profile(campaign.school)
     previous = previous or previous_campaign(campaign)
-    aggregates = campaign_aggregates(campaign)
-    questions = list(Question.objects.filter(school_id=campaign.school_id).select_related("need"))
+    release = latest(campaign)
+    figures = release.figures if release else {}
+    rows = figures.get("rows", {})
+    groups = [(g, str(Role(g).label)) for g in figures.get("groups", [])]
     codes = list(NeedType.objects.filter(in_use=True))
     counts = _pupil_counts(profile)
     total_pupils = sum(c["pupils"] for c in counts.values())
 
-    groups = sorted(aggregates["groups"])
-    needs = {
-        c.code: GapRow(key=c.code, label=c.name, area=c.broad_area, **counts.get(c.pk, {}))
-        for c in codes
-    }
-    areas = {
-        value: GapRow(key=value, label=str(label), area=value) for value, label in AREA_CHOICES
-    }
-    for row in needs.values():
-        areas[row.area].pupils += row.pupils
-        areas[row.area].ehc += row.ehc
-    general = []
-    for question in questions:
-        entry = aggregates["questions"].get(str(question.pk))
-        if entry is None:
-            continue
-        targets = [areas[question.area]] if question.area in areas else []
-        if question.need_id and question.need.code in needs:
-            targets.append(needs[question.need.code])
-        if question.area == GENERAL:
-            row = GapRow(key=str(question.pk), label=question.text, area=GENERAL)
-            targets.append(row)
-            general.append(row)
-        for target in targets:
-            target.figures.add(entry["answered"], entry["total"], entry["training"])
-            for group, (answered, total, training) in entry["groups"].items():
-                target.groups.setdefault(group, Figures()).add(answered, total, training)
-
-    all_rows = [*needs.values(), *areas.values(), *general]
-    for row in all_rows:
-        if total_pupils and row.area != GENERAL:
-            row.share = row.pupils / total_pupils
-        row.visible = aggregate_visible(user, campaign, row.figures.answered)
-        row.groups = {
-            group: (figures if aggregate_visible(user, campaign, figures.answered) else None)
-            for group, figures in row.groups.items()
-        }
+    needs = [
+        GapRow(key=c.code, label=c.name, area=c.broad_area, **counts.get(c.pk, {})) for c in codes
+    ]
+    areas = [GapRow(key=value, label=str(label), area=value) for value, label in AREA_CHOICES]
+    general = [
+        GapRow(key=str(q.pk), label=q.text, area=GENERAL)
+        for q in Question.objects.filter(school_id=campaign.school_id, area=GENERAL)
+        if f"question:{q.pk}" in rows
+    ]
+    by_area = {row.key: row for row in areas}
+    for row in needs:
+        by_area[row.area].pupils += row.pupils
+        by_area[row.area].ehc += row.ehc
+    for prefix, kind_rows in (("need", needs), ("area", areas), ("question", general)):
+        for row in kind_rows:
+            key = f"{prefix}:{row.key}"
+            if key not in rows:
+                continue
+            row.figures = row_figures(figures, key)
+            for group, label in groups:
+                shown = row_figures(figures, key, group)
+                if shown.confidence is not None:
+                    row.groups[label] = shown
+            if total_pupils and row.area != GENERAL:
+                row.share = row.pupils / total_pupils
     if previous is not None:
-        _add_trend(user, previous, needs, areas, questions)
+        _add_trend(previous, needs, areas)
 
-    need_rows = [r for r in needs.values() if r.pupils or r.figures.answered]
-    area_rows = list(areas.values())
+    need_rows = [r for r in needs if r.pupils or r.answered]
     return Analysis(
         campaign=campaign,
         profile=profile,
         previous=previous,
-        respondents=aggregates["respondents"],
-        respondents_visible=aggregate_visible(user, campaign, aggregates["respondents"]),
+        release=release,
+        respondents=release.respondents if release else 0,
+        respondents_visible=bool(release and release.respondents and figures.get("leaves")),
         total_pupils=total_pupils,
         needs=need_rows,
-        areas=area_rows,
+        areas=areas,
         general=general,
-        groups=groups,
+        groups=[label for _g, label in groups],
         priorities=rank(need_rows),
     )
 
@@ -218,24 +225,12 @@ def _pupil_counts(profile):
     return counts
 
 
-def _add_trend(user, previous, needs, areas, questions):
-    """Set each row's confidence at the previous audit, where it may be shown."""
-    aggregates = campaign_aggregates(previous)
-    by_question = {str(q.pk): q for q in questions}
-    earlier = {}
-    for qid, entry in aggregates["questions"].items():
-        question = by_question.get(qid)
-        if question is None:
-            continue
-        keys = [("area", question.area)]
-        if question.need_id:
-            keys.append(("need", question.need.code))
-        for key in keys:
-            earlier.setdefault(key, Figures()).add(
-                entry["answered"], entry["total"], entry["training"]
-            )
-    for kind, rows in (("need", needs), ("area", areas)):
-        for key, row in rows.items():
-            figures = earlier.get((kind, key))
-            if figures and aggregate_visible(user, previous, figures.answered):
-                row.previous_confidence = figures.confidence
+def _add_trend(previous, needs, areas):
+    """Set each row's confidence in the previous audit's latest release, where shown."""
+    release = latest(previous)
+    figures = release.figures if release else {}
+    for prefix, rows in (("need", needs), ("area", areas)):
+        for row in rows:
+            key = f"{prefix}:{row.key}"
+            if key in figures.get("rows", {}):
+                row.previous_confidence = row_figures(figures, key).confidence

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_send.audit.history import SendHistoricalRecords
+from wagtail_send.audit.queryset import HistoryManager
 from wagtail_send.conf import send_settings
 from wagtail_send.models import BroadArea, Membership, NeedType, SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
@@ -88,7 +89,8 @@ class Campaign(SchoolRecord):
         ),
     )
     introduction = models.TextField(_("introduction for staff"), blank=True)
-    #: Aggregates kept once individual answers are removed (see :mod:`.retention`).
+    #: Written by earlier versions before figures were kept as releases (:class:`Release`);
+    #: kept so that the history of audits still verifies.
     aggregates = models.JSONField(default=dict, blank=True, editable=False)
     aggregated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -124,6 +126,11 @@ class Campaign(SchoolRecord):
     @property
     def is_open(self):
         return self.opens_on <= timezone.localdate() <= self.closes_on and not self.is_archived
+
+    @property
+    def is_closed(self):
+        """Closed for good: past its closing day, or archived."""
+        return self.closes_on < timezone.localdate() or self.is_archived
 
     def audience_memberships(self):
         """Memberships of the people asked to answer (one query when evaluated)."""
@@ -199,6 +206,41 @@ class Response(SchoolRecord):
         return f"{self.campaign} – {person}"
 
 
+class Release(models.Model):
+    """One frozen snapshot of an audit's figures, as every page, download and report shows it.
+
+    Made by :mod:`.releases` only when enough people have sent or changed answers since the
+    last one, or at close, so that comparing two releases tells nothing about one person.
+    ``figures`` holds only what may be shown (see :mod:`wagtail_send.disclosure`);
+    ``ledger`` maps each included answer's id to the time it was last changed and the
+    group it counted towards, so the next release knows who changed in between.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="releases")
+    number = models.PositiveIntegerField()
+    made_at = models.DateTimeField(default=timezone.now)
+    final = models.BooleanField(default=False)
+    respondents = models.PositiveIntegerField(default=0)
+    figures = models.JSONField(default=dict)
+    ledger = models.JSONField(default=dict)
+
+    history = SendHistoricalRecords()
+    objects = HistoryManager()
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        verbose_name = _("release of figures")
+        verbose_name_plural = _("releases of figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "number"], name="skills_audit_one_release_per_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} #{self.number}"
+
+
 class NeedProfile(SchoolRecord):
     """The school's pupil needs on one date, as counts only: never a pupil's name."""
 
@@ -230,6 +272,7 @@ class NeedCount(models.Model):
     count = models.PositiveIntegerField(_("pupils"))
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["need__position", "year_group", "level"]

@@ -6,7 +6,6 @@ import io
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wagtail_send.audit.bulk import write_history
 from wagtail_send.models import NeedType
 
 from .models import Level, NeedCount, NeedProfile
@@ -105,11 +104,10 @@ def save_profile(*, school, title, recorded_on, rows, by):
         profile = NeedProfile.objects.create(
             school=school, title=title, recorded_on=recorded_on, created_by=by
         )
-        counts = NeedCount.objects.bulk_create(
+        NeedCount.objects.bulk_create(
             [
                 NeedCount(profile=profile, need=need, year_group=year, level=level, count=count)
                 for need, year, level, count in rows
             ]
         )
-        write_history(counts, "+")
     return profile

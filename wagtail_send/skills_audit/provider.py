@@ -12,8 +12,8 @@ from .models import Campaign
 def render_staff_expertise(school):
     """Summarise the latest audit that has opened: confidence by area, training priorities.
 
-    Built as for the public (``user=None``): figures from fewer people than the small-group
-    minimum are left out. Returns "" when the school has no audit with enough answers.
+    Built from the audit's latest release, like every page: figures the disclosure rules
+    keep back are left out. Returns "" when the school has no audit with enough answers.
     """
     campaign = (
         Campaign.objects.active()
@@ -23,7 +23,7 @@ def render_staff_expertise(school):
     )
     if campaign is None:
         return ""
-    analysis = analyse(None, campaign)
+    analysis = analyse(campaign)
     if not analysis.respondents_visible:
         return ""
     confident = sorted(

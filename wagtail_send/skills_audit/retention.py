@@ -1,4 +1,4 @@
-"""Retention: after the retention period, keep an audit's aggregates and erase the answers."""
+"""Retention: after the retention period, keep an audit's releases and erase the answers."""
 
 import datetime
 
@@ -10,26 +10,8 @@ from wagtail_send.audit import acting_as, erase
 from wagtail_send.audit.erasure import is_on_legal_hold
 from wagtail_send.conf import send_settings
 
-from .aggregates import campaign_aggregates
-from .models import Campaign, Response
-
-
-def store_aggregates(campaign):
-    """Keep the audit's aggregates on the audit itself, before any answer is removed.
-
-    Staff-group figures from fewer people than the small-group minimum are dropped rather
-    than stored: once the answers are gone, nothing kept may describe one person.
-    """
-    if campaign.aggregated_at is None:
-        aggregates = campaign_aggregates(campaign)
-        minimum = send_settings.SMALL_GROUP_MINIMUM
-        for entry in aggregates["questions"].values():
-            entry["groups"] = {
-                group: cell for group, cell in entry["groups"].items() if cell[0] >= minimum
-            }
-        campaign.aggregates = aggregates
-        campaign.aggregated_at = timezone.now()
-        campaign.save()
+from .models import Campaign, Release, Response
+from .releases import latest
 
 
 def apply_retention(today=None):
@@ -45,10 +27,12 @@ def apply_retention(today=None):
     with acting_as(None, reason):
         for campaign in Campaign.objects.filter(closes_on__lt=cutoff):
             answers = list(Response.objects.filter(campaign=campaign))
-            if not answers and campaign.aggregated_at is not None:
+            if not answers and Release.objects.filter(campaign=campaign, final=True).exists():
                 continue
             with transaction.atomic():
-                store_aggregates(campaign)
+                # The final release is made from the answers before they go; it holds
+                # only figures that may be shown, so nothing kept describes one person.
+                latest(campaign)
                 for response in answers:
                     if is_on_legal_hold(response):
                         continue  # kept until the hold is lifted; a later run erases it

@@ -27,6 +27,7 @@ from ..audit.diff import describe
 from ..exports import DefusedExportMixin
 from ..forms import GrantForm, SchoolRecordForm
 from ..models import AccessChange
+from ..privacy import log_read, read_logged_models
 from ..schools import get_current_school
 
 
@@ -80,7 +81,16 @@ def _name_or_blank(person):
     return person_name(person) if person else ""
 
 
-class InstanceCheckMixin:
+class LogsReadsMixin:
+    """Logs a read of a read-logged record (:func:`~wagtail_send.privacy.log_read`)."""
+
+    def log_read(self, record):
+        if type(record)._meta.concrete_model in read_logged_models():
+            log_read(self.request.user, record)
+        return record
+
+
+class InstanceCheckMixin(LogsReadsMixin):
     """Refuses, with a 403, a record the person may not do ``instance_action`` to."""
 
     instance_action = "view"
@@ -89,7 +99,7 @@ class InstanceCheckMixin:
         record = super().get_object(queryset)
         if not admin_can(self.request, self.instance_action, record):
             raise PermissionDenied
-        return record
+        return self.log_read(record) if self.request.method == "GET" else record
 
 
 class CurrentSchoolFormMixin:
@@ -171,7 +181,7 @@ class RecordUsageView(UsageView):
         return shown
 
 
-class RecordPageMixin(WagtailAdminTemplateMixin):
+class RecordPageMixin(LogsReadsMixin, WagtailAdminTemplateMixin):
     """A page about one record, reached from its viewset."""
 
     model = None
@@ -184,6 +194,14 @@ class RecordPageMixin(WagtailAdminTemplateMixin):
         if not admin_can(self.request, self.instance_action, record):
             raise PermissionDenied
         return record
+
+    def get(self, request, *args, **kwargs):
+        if self.logs_reads:
+            self.log_read(self.record)
+        return super().get(request, *args, **kwargs)
+
+    #: Whether the page shows the record's contents (its history does; its access list not).
+    logs_reads = False
 
     def get_page_subtitle(self):
         return str(self.record)
@@ -216,6 +234,7 @@ class RecordHistoryView(RecordPageMixin, TemplateView):
     """Every change to one record, newest first, with field-level differences."""
 
     template_name = "wagtail_send/admin/record_history.html"
+    logs_reads = True
     page_title = gettext_lazy("History")
     header_icon = "history"
     per_page = 50

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from wagtail_send.directory.models import (
     Contact,
+    FeedSubscription,
     Location,
     Organisation,
     Service,
+    SyncLog,
 )
 from wagtail_send.directory.pages import ServiceDirectoryPage
 from wagtail_send.directory.rules import sync_maintainer_grant
@@ -167,9 +169,34 @@ ENTRIES = [
 ]
 
 
+def _feed(school, senco):
+    """The Local Offer's feed, subscribed to, with last night's sync as it would be logged
+    (the demo never calls the fictional address)."""
+    feed = FeedSubscription.objects.filter(school=school).first()
+    if feed is None:
+        feed = FeedSubscription.objects.create(
+            school=school,
+            created_by=senco,
+            name="Northshire Local Offer",
+            api_url="https://localoffer.example.org/api/",
+        )
+    if not feed.logs.exists():
+        started = timezone.now() - datetime.timedelta(hours=8)
+        SyncLog.objects.create(
+            school=school,
+            subscription=feed,
+            started_at=started,
+            finished_at=started + datetime.timedelta(seconds=40),
+            outcome=SyncLog.Outcome.DONE,
+            fetched=3,
+            unchanged=3,
+        )
+
+
 def load(*, school, people, home):
     """Add the demo directory and its page to ``school``; safe to run again."""
     senco = people["senco"]
+    _feed(school, senco)
     today = timezone.localdate()
     organisations = {}
     for entry in ENTRIES:

@@ -19,11 +19,10 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from example_site.demo.schoolyear import school_year, weekday_before
-from wagtail_send.learning_wall.media import save_image
+from wagtail_send.learning_wall.media import attach_image
 from wagtail_send.learning_wall.models import (
     HalfTerm,
     Post,
-    PostImage,
     Reply,
     Team,
     Theme,
@@ -276,13 +275,7 @@ def load(*, school, people, home):
         )
         post.areas_of_need.set([areas[c] for c in codes if c in areas])
         if colour:
-            image = save_image(
-                _photo(title, colour),
-                alt_text=f"Photo: {title}",
-                school=school,
-                user=users[author],
-            )
-            PostImage.objects.create(post=post, image=image)
+            attach_image(post, _photo(title, colour), alt_text=f"Photo: {title}")
         posts[title] = post
     for title, author, text in REPLIES:
         Reply.objects.create(

@@ -128,9 +128,9 @@ SEN_POLICY_BODY = (
     "<p>Oakfield Primary School is an inclusive school. This policy explains how we meet the "
     "needs of pupils with special educational needs and disabilities, in line with the SEND "
     "Code of Practice 0 to 25 (2015) and the Children and Families Act 2014.</p>"
-    "<h3>Aims</h3><ul><li>Identify needs early.</li><li>Work in partnership with parents and "
+    "<h2>Aims</h2><ul><li>Identify needs early.</li><li>Work in partnership with parents and "
     "pupils.</li><li>Give every pupil access to a broad and balanced curriculum.</li></ul>"
-    "<h3>Roles</h3><p>The SENCO coordinates provision; class teachers are responsible for the "
+    "<h2>Roles</h2><p>The SENCO coordinates provision; class teachers are responsible for the "
     "progress of every pupil in their class; the SEND governor oversees this policy.</p>"
 )
 
@@ -152,7 +152,7 @@ POLICY_VERSIONS = [
             "body": SEN_POLICY_BODY.replace(
                 "coordinates provision", "(Ms Shah) coordinates provision"
             )
-            + "<h3>The graduated approach</h3><p>Support follows the assess, plan, do, review "
+            + "<h2>The graduated approach</h2><p>Support follows the assess, plan, do, review "
             "cycle and is reviewed with parents three times a year.</p>"
         },
         "",
@@ -226,7 +226,7 @@ def load(*, school, people, home):
         plan = _publish_versions(plan, versions, senco, governor, years=3)
         # The SENCO's review is waiting for the governor, to show the approval step.
         plan.body += (
-            f"<h3>{today.year} to {today.year + 3}</h3>"
+            f"<h2>{today.year} to {today.year + 3}</h2>"
             "<p>A lift to the upper hall and a sensory room.</p>"
         )
         plan.change_note = "Three-year review: lift and sensory room added"
@@ -252,8 +252,17 @@ def _publish_versions(page, versions, author, approver, *, years):
         state = page.get_workflow().start(page, user=author)
         task_state = state.current_task_state
         task_state.task.specific.on_action(task_state, approver, "approve", comment=comment)
-        # Wagtail stamps everything "now"; move this version to when it happened.
-        Revision.objects.filter(pk=revision.pk).update(created_at=when)
+        # Wagtail stamps everything "now", and the approval dates the version today; move
+        # this version to when it happened.
+        dates = {
+            "publication_date": published,
+            "last_reviewed": page.last_reviewed,
+            "next_review": page.next_review,
+        }
+        revision.refresh_from_db()
+        revision.content.update({name: day and day.isoformat() for name, day in dates.items()})
+        Revision.objects.filter(pk=revision.pk).update(created_at=when, content=revision.content)
+        type(page).objects.filter(pk=page.pk).update(**dates)
         TaskState.objects.filter(workflow_state=state).update(started_at=when, finished_at=when)
         PageLogEntry.objects.filter(page_id=page.pk, revision_id=revision.pk).update(
             timestamp=when

@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -102,10 +102,15 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         fmt = importer.format_of(upload.name)
         data = upload.read()
         checked = importer.check(data, fmt)
+        planned = importer.plan(checked, school=self.school)
+        # Entries that change come first: they are what the person has to check.
+        entries = sorted(planned.entries, key=lambda e: not (e.is_new or e.changes))
         context = {
             "checked": checked,
             "file_name": upload.name,
-            "preview": checked.good_rows[:PREVIEW_ROWS],
+            "preview": entries[:PREVIEW_ROWS],
+            "preview_total": len(entries),
+            "terms": len(planned.terms),
         }
         if not checked.problem and checked.good_rows:
             token = secrets.token_urlsafe(16)
@@ -152,26 +157,40 @@ class CommitView(View):
                 make_public=form.cleaned_data["make_public"],
             )
         except importer.InvalidFile:
+            count = len(checked.bad_rows)
             messages.error(
                 request,
-                _(
+                ngettext(
+                    "Nothing was imported because %(count)s row has problems. Correct it, or "
+                    "choose to import only the rows without problems.",
                     "Nothing was imported because %(count)s rows have problems. Correct them, or "
-                    "choose to import only the rows without problems."
+                    "choose to import only the rows without problems.",
+                    count,
                 )
-                % {"count": len(checked.bad_rows)},
+                % {"count": count},
             )
             return redirect("wagtail_send_directory_admin:import")
         stored.unlink(missing_ok=True)
         del request.session[SESSION_KEY]
-        messages.success(
-            request,
-            _(
-                "Imported %(name)s: %(created)s new entries, %(updated)s updated, %(unchanged)s "
-                "unchanged, %(skipped)s rows left out."
-            )
-            % {"name": pending["name"], **vars(result)},
-        )
+        messages.success(request, describe(result, pending["name"]))
         return redirect(reverse("directory_services:index"))
+
+
+def describe(result, name):
+    """“Imported x.csv: 1 new entry, 2 updated…”, each count in its own plural form."""
+    parts = [
+        ngettext("%(count)s new entry", "%(count)s new entries", result.created),
+        ngettext("%(count)s updated", "%(count)s updated", result.updated),
+        ngettext("%(count)s unchanged", "%(count)s unchanged", result.unchanged),
+        ngettext("%(count)s row left out", "%(count)s rows left out", result.skipped),
+    ]
+    counts = (result.created, result.updated, result.unchanged, result.skipped)
+    text = ", ".join(part % {"count": count} for part, count in zip(parts, counts, strict=True))
+    if result.terms:
+        text += "; " + ngettext(
+            "%(count)s taxonomy term", "%(count)s taxonomy terms", result.terms
+        ) % {"count": result.terms}
+    return _("Imported %(name)s: %(counts)s.") % {"name": name, "counts": text}
 
 
 def export_queryset(user, school):
@@ -209,7 +228,7 @@ class ExportView(WagtailAdminTemplateMixin, View):
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
         elif fmt == "json":
-            # Open data: the ORUK export holds the public fields only.
+            # Open data: the ORUK export holds public services and their public fields only.
             contents = [
                 oruk.service_full(
                     s,
@@ -217,6 +236,7 @@ class ExportView(WagtailAdminTemplateMixin, View):
                     [loc for loc in s.export_locations if loc.is_public],
                 )
                 for s in services
+                if s.is_public
             ]
             response = HttpResponse(
                 json.dumps(contents, indent=2), content_type="application/json"

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_send.audit.history import SendHistoricalRecords
+from wagtail_send.audit.queryset import HistoryManager
 from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
@@ -84,6 +85,7 @@ class Finding(WalkPartMixin, models.Model):
     text = models.TextField(_("what the team agreed"))
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["look_for__position", "kind", "pk"]
@@ -117,6 +119,7 @@ class AgreedAction(WalkPartMixin, models.Model):
     followed_up_as = models.CharField(_("followed up as"), max_length=200, blank=True)
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["due", "pk"]

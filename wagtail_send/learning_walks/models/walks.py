@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail_send.audit.context import current_reason, noting
 from wagtail_send.audit.history import SendHistoricalRecords
+from wagtail_send.audit.queryset import HistoryManager
 from wagtail_send.models import SchoolRecord, SchoolUserGrant
 from wagtail_send.roles import Role
 
@@ -193,6 +194,7 @@ class LookFor(WalkPartMixin, models.Model):
     position = models.PositiveSmallIntegerField(default=0, editable=False)
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -203,7 +205,7 @@ class LookFor(WalkPartMixin, models.Model):
         return self.text
 
 
-class ActiveVisits(models.Manager):
+class ActiveVisits(HistoryManager):
     """The visits still on the timetable: ``walk.visits`` and ``Visit.objects`` alike."""
 
     def get_queryset(self):
@@ -235,8 +237,7 @@ class Visit(WalkPartMixin, models.Model):
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
 
     history = SendHistoricalRecords()
-
-    every_visit = models.Manager()
+    every_visit = HistoryManager()
     objects = ActiveVisits()
 
     class Meta:
@@ -296,6 +297,7 @@ class Walker(WalkPartMixin, models.Model):
     is_guest = models.BooleanField(_("guest from outside the school"), default=False)
 
     history = SendHistoricalRecords()
+    objects = HistoryManager()
 
     class Meta:
         ordering = ["role", "pk"]

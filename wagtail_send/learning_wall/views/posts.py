@@ -13,9 +13,9 @@ from wagtail_send.schools import get_current_school
 
 from ...signin import login_required
 from ..forms import HideForm, PostForm, ReplyForm
-from ..media import save_document, save_image
-from ..models import Post, PostDocument, PostImage, Reply, Useful
-from ..rules import can_add, can_moderate
+from ..media import attach_document, attach_image
+from ..models import Post, Reply, Useful
+from ..rules import can_add, can_moderate, can_react
 from .common import get_post, wall_url
 
 
@@ -25,8 +25,8 @@ def post_detail(request, pk):
     user = request.user
     context = {
         "post": post,
-        "images": list(post.images.select_related("image")),
-        "documents": list(post.documents.select_related("document")),
+        "images": list(post.images.all()),
+        "documents": list(post.documents.all()),
         "replies": list(post.replies.active().select_related("created_by")),
         "useful_count": post.useful_marks.count(),
         "marked_useful": post.useful_marks.filter(user=user).exists(),
@@ -34,6 +34,7 @@ def post_detail(request, pk):
         "can_archive": can(user, "delete", post),
         "can_share": can(user, "share", post),
         "can_moderate": can_moderate(user, post),
+        "can_react": can_react(user, post),
         "can_reply": can_add(user, Reply, post.school) and not post.is_archived,
         "reply_form": ReplyForm(),
         "hide_form": HideForm(),
@@ -52,17 +53,10 @@ def _save_post(form, user, note):
         form.save_m2m()
         photo = form.cleaned_data.get("photo")
         if photo:
-            image = save_image(
-                photo,
-                alt_text=form.cleaned_data["photo_description"].strip(),
-                school=post.school,
-                user=user,
-            )
-            PostImage.objects.create(post=post, image=image)
+            attach_image(post, photo, alt_text=form.cleaned_data["photo_description"].strip())
         upload = form.cleaned_data.get("file")
         if upload:
-            document = save_document(upload, school=post.school, user=user)
-            PostDocument.objects.create(post=post, document=document)
+            attach_document(post, upload)
         for attached in form.cleaned_data.get("remove_images") or ():
             attached.delete()
     return post
@@ -171,6 +165,8 @@ def reply_create(request, pk):
 @require_POST
 def useful_toggle(request, pk):
     post = get_post(request, pk)
+    if not can_react(request.user, post):
+        raise PermissionDenied
     # get_or_create, so a double tap cannot break the one-per-person rule.
     mark, created = Useful.objects.get_or_create(post=post, user=request.user)
     if not created:
