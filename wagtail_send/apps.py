@@ -15,7 +15,9 @@ class WagtailSendConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .access import SchoolRecordPermissionPolicy, lapses
+        from .access.verify import verify_grants
         from .audit import append_only, keys
+        from .audit.verify import also_verify
         from .models import Membership, PrivateFile, School, record_models
         from .models.files import delete_private_file
         from .models.needs import ensure_need_types
@@ -30,6 +32,7 @@ class WagtailSendConfig(AppConfig):
         # that is ``start_send_history``, run once on purpose (see docs/security.md).
         post_migrate.connect(append_only.install, sender=self)
         keys.connect_setting_changes()
+        also_verify(verify_grants)
         connect_caching(School)
         post_save.connect(on_membership_saved, sender=Membership)
         post_delete.connect(on_membership_deleted, sender=Membership)

@@ -11,7 +11,6 @@ from wagtail.documents import get_document_model
 
 from wagtail_send.directory.models import Service
 from wagtail_send.learning_walks.models import LearningWalk, ObservationTemplate
-from wagtail_send.learning_wall.media import private_collection
 from wagtail_send.learning_wall.models import Post, Team, Theme
 from wagtail_send.models import Membership
 from wagtail_send.roles import Role
@@ -171,7 +170,7 @@ def test_the_document_chooser_lists_no_other_schools_private_files(
         documents.objects.create(
             title=title,
             file=ContentFile(b"%PDF-1.4", name="file.pdf"),
-            collection=private_collection(owner),
+            collection=_staff_only_collection(owner),
         )
     _give_document_rights(role_group(school, Role.SENCO))
     chooser = signed_in("senco").get(reverse("wagtaildocs_chooser:choose"))
@@ -179,6 +178,20 @@ def test_the_document_chooser_lists_no_other_schools_private_files(
     html = chooser.json()["html"]
     assert "Oakfield planning.pdf" in html
     assert "Elm Park EHCP.pdf" not in html
+
+
+def _staff_only_collection(school):
+    """A collection that Wagtail's privacy restricts to ``school``'s staff groups."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from wagtail_send.schools import role_group
+
+    collection = Collection.get_first_root_node().add_child(name=f"Staff only: {school.name}")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([role_group(school, role) for role in (Role.STAFF, Role.SENCO)])
+    return collection
 
 
 def _give_document_rights(group):

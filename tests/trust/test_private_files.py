@@ -164,4 +164,4 @@ def test_a_private_folder_inside_media_root_is_a_warning(settings, tmp_path):
 
     assert check_private_files() == []
     settings.MEDIA_ROOT = str(Path(private_storage.location).parent)
-    assert [w.id for w in check_private_files()] == ["wagtail_send.W011"]
+    assert [w.id for w in check_private_files()] == ["wagtail_send.W013"]

@@ -77,7 +77,7 @@ def _history_tables():
 def install(using="default", **kwargs):
     """After every migrate: the UPDATE trigger, the erasure function, the app role's rights."""
     from ..conf import send_settings
-    from ..models import ErasureRecord, LegalHold
+    from .records import ErasureRecord, LegalHold
 
     db = connections[using]
     if db.vendor != "postgresql":
@@ -115,7 +115,7 @@ def install(using="default", **kwargs):
 def grant_app_role(cursor, role, schema, tables, name):
     """Ordinary rights on every table for ``role``, less those that would rewrite history."""
     role, schema = name(role), name(schema)
-    from ..models import ErasureRecord
+    from .records import ErasureRecord
 
     cursor.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
     cursor.execute(

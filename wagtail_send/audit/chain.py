@@ -14,6 +14,7 @@ import datetime
 import hmac
 import json
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.apps import apps
@@ -22,6 +23,17 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from .keys import key_by_id, sealing_key
+
+
+@dataclass
+class ChainFault:
+    model: str
+    record_id: object
+    history_id: object
+    problem: str
+
+    def __str__(self):
+        return f"{self.model} #{self.record_id}, history row {self.history_id}: {self.problem}"
 
 
 class ChainedHistory(models.Model):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from .chain import _normalise, chained_history_models
+from .chain import ChainFault, _normalise, chained_history_models
 from .keys import key_by_id, sealing_key
 
 FORMAT = 1
@@ -127,8 +127,6 @@ def _problem(body, previous):
 
 def read_digests(directory):
     """Check every digest in ``directory`` and gather the heads they sign."""
-    from .verify import ChainFault
-
     signed = SignedHeads()
     previous = ""
     for path in _paths(directory):

@@ -20,7 +20,7 @@ def erase(record, *, by, reason):
     Returns:
         The :class:`~wagtail_send.models.ErasureRecord` written.
     """
-    from ..models import ErasureRecord
+    from .records import ErasureRecord
 
     if not (reason or "").strip():
         raise ValidationError(_("Say why this record is being erased."))
@@ -69,7 +69,7 @@ def _erase_history_in_database(history_model, fact):
 
 
 def _holds(record):
-    from ..models import LegalHold
+    from .records import LegalHold
 
     return LegalHold.objects.filter(
         content_type=ContentType.objects.get_for_model(record),
@@ -94,7 +94,7 @@ def place_legal_hold(record, *, by, reason):
     Returns:
         The :class:`~wagtail_send.models.LegalHold` written.
     """
-    from ..models import LegalHold
+    from .records import LegalHold
 
     if not (reason or "").strip():
         raise ValidationError(_("Say why this record is being kept."))

@@ -8,20 +8,7 @@ it. Each grant must be the latest "granted" of the access log, which is itself
 chained, so a grant written by hand is reported too.
 """
 
-from dataclasses import dataclass
-
-from .chain import _normalise, chained_history_models, seal_problem, tracked_attnames
-
-
-@dataclass
-class ChainFault:
-    model: str
-    record_id: object
-    history_id: object
-    problem: str
-
-    def __str__(self):
-        return f"{self.model} #{self.record_id}, history row {self.history_id}: {self.problem}"
+from .chain import ChainFault, _normalise, chained_history_models, seal_problem, tracked_attnames
 
 
 def _chain_problem(row, expected_seq, prev_hash, attnames):
@@ -34,10 +21,11 @@ def _chain_problem(row, expected_seq, prev_hash, attnames):
     return seal_problem(row, attnames)
 
 
-def _erased_ids(model):
+def erased_ids(model):
+    """The ids of ``model``'s records erased for data protection (normalised)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from ..models import ErasureRecord
+    from .records import ErasureRecord
 
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     return {
@@ -81,7 +69,7 @@ def _missing_from_digests(label, history_model, unseen, newest, broken):
     left = {record_id: seqs for record_id, seqs in unseen.items() if seqs}
     if not left:
         return
-    erased = _erased_ids(history_model.instance_type)
+    erased = erased_ids(history_model.instance_type)
     present = {_normalise(record_id): record_id for record_id in newest}
     for record_id, seqs in left.items():
         last_seq = max(seqs)
@@ -134,80 +122,21 @@ def _compare_live(history_model, label, attnames, newest, broken):
             )
 
 
-def _logged_grants():
-    """``{(content type, record, person, action): (kind, as_guest)}``, the log's latest."""
-    from ..models import AccessChange
-
-    logged = {}
-    for kind, content_type, action, object_id, grantee, as_guest in (
-        AccessChange.objects.filter(
-            kind__in=[AccessChange.Kind.GRANTED, AccessChange.Kind.REVOKED],
-            grantee__isnull=False,
-        )
-        .order_by("changed_at", "pk")
-        .values_list("kind", "content_type_id", "action", "object_id", "grantee_id", "as_guest")
-    ):
-        logged[content_type, object_id, grantee, action] = (kind, as_guest)
-    return logged
+#: Checks beyond the chains, each a callable yielding :class:`ChainFault`: the access
+#: layer adds its grants (it sits above this one, so it registers rather than being
+#: imported).
+_further_checks = []
 
 
-def verify_grants():
-    """Yield a fault for each grant that is not what the access log last granted."""
-    from django.contrib.contenttypes.models import ContentType
-    from guardian.models import GroupObjectPermission, UserObjectPermission
-
-    from ..access.policy import grant_model_for
-    from ..models import AccessChange, record_models
-
-    logged = _logged_grants()
-    models = {ContentType.objects.get_for_model(m).pk: m for m in record_models()}
-    for content_type, model in models.items():
-        grant_model = grant_model_for(model)
-        rows = grant_model.objects.values_list(
-            "pk", "content_object_id", "user_id", "permission__codename", "as_guest"
-        )
-        for pk, object_id, user_id, codename, as_guest in rows:
-            action = codename.rsplit("_", 1)[0]
-            entry = logged.pop((content_type, object_id, user_id, action), (None, None))
-            if entry != (AccessChange.Kind.GRANTED, as_guest):
-                yield ChainFault(
-                    grant_model._meta.label,
-                    pk,
-                    None,
-                    f"the grant of {action} on {model._meta.label} #{object_id} to person "
-                    f"#{user_id} is not the access log's (written without it)",
-                )
-    erased = {}
-    for (content_type, object_id, user_id, action), (kind, _guest) in logged.items():
-        model = models.get(content_type)
-        if kind != AccessChange.Kind.GRANTED or model is None:
-            continue
-        if model not in erased:
-            erased[model] = _erased_ids(model)
-        if _normalise(object_id) not in erased[model]:
-            yield ChainFault(
-                grant_model_for(model)._meta.label,
-                None,
-                None,
-                f"the access log's grant of {action} on {model._meta.label} #{object_id} "
-                f"to person #{user_id} is missing (deleted without it)",
-            )
-    for generic in (UserObjectPermission, GroupObjectPermission):
-        rows = generic.objects.filter(content_type__in=models).values_list(
-            "pk", "content_type_id", "object_pk"
-        )
-        for pk, content_type, object_pk in rows:
-            yield ChainFault(
-                generic._meta.label,
-                pk,
-                None,
-                f"a grant on {models[content_type]._meta.label} #{object_pk} outside "
-                "wagtail-send's grants",
-            )
+def also_verify(check):
+    """Run ``check()`` in every full :func:`verify_history`."""
+    if check not in _further_checks:
+        _further_checks.append(check)
 
 
 def verify_history(models=None):
-    """Check the chains of ``models`` (every chained model, digests and grants by default).
+    """Check the chains of ``models`` (by default every chained model, the digests and the
+    further checks, such as the grants).
 
     Returns:
         The list of :class:`ChainFault` found; empty when all is intact.
@@ -221,5 +150,6 @@ def verify_history(models=None):
     for history_model in models or chained_history_models():
         faults.extend(verify_model(history_model, signed.for_table(history_model._meta.db_table)))
     if models is None:
-        faults.extend(verify_grants())
+        for check in _further_checks:
+            faults.extend(check())
     return faults

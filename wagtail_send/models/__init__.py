@@ -1,6 +1,7 @@
 """Core models: schools and memberships, grant log, tracked-record base, reminders sent."""
 
-from .access import AccessChange, ErasureRecord, LegalHold, RecordRead, SchoolUserGrant
+from ..audit.records import ErasureRecord, LegalHold
+from .access import AccessChange, RecordRead, SchoolUserGrant
 from .files import PrivateFile
 from .groups import RoleGroup
 from .needs import BroadArea, NeedType
