@@ -24,6 +24,10 @@ NOT_PEOPLE = {
     "wagtail_send_directory.Service.name",
     "wagtail_send_directory.Location.name",
     "wagtail_send_learning_walks.ObservationTemplate.name",
+    "wagtail_send_directory.TaxonomyTerm.name",
+    "wagtail_send_directory.FeedSubscription.name",
+    # The governing body's committee that decides ("Curriculum and standards committee").
+    "wagtail_send_policies.ReviewOnlyApprovalTask.body_name",
 }
 
 

@@ -109,6 +109,7 @@ def test_the_log_is_in_a_subject_access_export_and_goes_with_the_account(people)
 
 COMMANDS = [
     "send_policy_reminders",
+    "send_acknowledgement_reminders",
     "send_learning_wall_reminders",
     "send_directory_reminders",
     "send_skills_audit_reminders",

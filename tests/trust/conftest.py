@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail_send.access import grant
 from wagtail_send.roles import Role
 
-from .factories import make
+from .factories import make_not_public
 
 
 @pytest.fixture
@@ -26,8 +26,8 @@ def record_for(cast, school):
     a second record of the same model is read-shared with ``other_guest``."""
 
     def build(model):
-        record = make(model, school=school, author=cast["author"])
-        other = make(model, school=school, author=cast["author"])
+        record = make_not_public(model, school=school, author=cast["author"])
+        other = make_not_public(model, school=school, author=cast["author"])
         grant(record, cast["guest"], "view", by=cast["superuser"], as_guest=True)
         grant(other, cast["other_guest"], "view", by=cast["superuser"], as_guest=True)
         return record

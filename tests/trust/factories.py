@@ -33,6 +33,13 @@ OVERRIDES = {
     },
 }
 
+#: label -> values that keep a record of a model that is public by default off the public
+#: site, for the tests of who may reach a school's own records
+NOT_PUBLIC = {
+    # A live term is public vocabulary (the open API lists it); a withdrawn one is not.
+    "wagtail_send_directory.TaxonomyTerm": {"archived_at": timezone.now()},
+}
+
 #: label -> optional links to a person that a realistic record has (set to the author)
 PEOPLE_LINKS = {"wagtail_send_learning_walks.Visit": ("staff_member",)}
 
@@ -93,6 +100,11 @@ def build(model, *, school, author, **values):
             values[field.name] = _value(field, school, author)
     with acting_as(author, "Made by the trust tests"):
         return model(**values)
+
+
+def make_not_public(model, *, school, author):
+    """:func:`make`, but a record only the school's people (and grants) may reach."""
+    return make(model, school=school, author=author, **NOT_PUBLIC.get(model._meta.label, {}))
 
 
 def make(model, *, school, author, **values):

@@ -9,7 +9,7 @@ from wagtail_send.access.policy import grant_model_for
 from wagtail_send.audit import erase
 from wagtail_send.models import Membership
 
-from .factories import feature_record_models, make
+from .factories import feature_record_models, make, make_not_public
 
 MODELS = {m._meta.label: m for m in feature_record_models()}
 
@@ -36,7 +36,7 @@ def test_no_grant_outlives_its_record_or_its_person(label, cast, school, make_us
 @pytest.mark.parametrize("label", sorted(MODELS))
 def test_a_global_django_permission_never_lists_another_schools_records(label, cast, other_school):
     model = MODELS[label]
-    theirs = make(model, school=other_school, author=cast["other_senco"])
+    theirs = make_not_public(model, school=other_school, author=cast["other_senco"])
     staff = cast["staff"]
     staff.user_permissions.add(
         *Permission.objects.filter(content_type__app_label=model._meta.app_label)

@@ -22,12 +22,18 @@ MODELS = {m._meta.label: m for m in feature_record_models()}
 
 
 def _text_field(model):
-    """A plain text field to change, so the change is visible in the history row."""
-    for field in model._meta.concrete_fields:
-        kind = field.get_internal_type()
-        if kind in ("CharField", "TextField") and not (field.choices or field.unique):
-            return field
-    raise AssertionError(f"{model} has no text field")
+    """A plain field to change (text, else a count), so the change shows in the history row."""
+    for kinds in (("CharField", "TextField"), ("PositiveIntegerField", "IntegerField")):
+        for field in model._meta.concrete_fields:
+            plain = not (field.choices or field.unique or field.primary_key or field.is_relation)
+            if field.get_internal_type() in kinds and plain:
+                return field
+    raise AssertionError(f"{model} has no plain field to change")
+
+
+def _changed(record, field, words):
+    value = getattr(record, field.attname)
+    return f"{value[:20]} {words}" if isinstance(value, str) else value + 1
 
 
 def _save_create(model, record, actor):
@@ -37,7 +43,7 @@ def _save_create(model, record, actor):
 
 def _save_change(model, record, actor):
     field = _text_field(model)
-    setattr(record, field.attname, getattr(record, field.attname)[:20] + " changed")
+    setattr(record, field.attname, _changed(record, field, "changed"))
     with acting_as(actor, "path"):
         record.save()
     return [record]
@@ -46,7 +52,9 @@ def _save_change(model, record, actor):
 def _queryset_update(model, record, actor):
     field = _text_field(model)
     with acting_as(actor, "path"):
-        model.objects.filter(pk=record.pk).update(**{field.attname: "updated in bulk"})
+        model.objects.filter(pk=record.pk).update(
+            **{field.attname: _changed(record, field, "updated in bulk")}
+        )
     return [record]
 
 
@@ -58,7 +66,7 @@ def _bulk_create(model, record, actor):
 
 def _bulk_update(model, record, actor):
     field = _text_field(model)
-    setattr(record, field.attname, "bulk updated")
+    setattr(record, field.attname, _changed(record, field, "bulk updated"))
     with acting_as(actor, "path"):
         model.objects.bulk_update([record], [field.name])
     return [record]

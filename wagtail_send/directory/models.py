@@ -462,13 +462,14 @@ class SyncLog(SchoolRecord):
     withdrawn = models.PositiveIntegerField(_("entries withdrawn"), default=0)
     errors = models.JSONField(_("problems"), default=list, blank=True)
 
-    # Written by the sync only: people read it.
+    # Written by the sync only: people read it, and starting a sync makes nobody its author.
     role_actions = {
         Role.STAFF: set(),
         Role.SENCO: {"view", "history"},
         Role.SLT: {"view", "history"},
         Role.GOVERNOR: set(),
     }
+    author_actions = set()
 
     class Meta:
         ordering = ["-started_at"]
