@@ -17,11 +17,11 @@ from django.db import connection, transaction
 
 from tests.testapp.models import Note, NoteUserGrant
 from wagtail_send.access.grants import grant
+from wagtail_send.access.verify import verify_grants
 from wagtail_send.audit import acting_as, verify_history
 from wagtail_send.audit.chain import compute_seal, tracked_attnames
 from wagtail_send.audit.digests import write_digest
 from wagtail_send.audit.keys import sealing_key
-from wagtail_send.audit.verify import verify_grants
 from wagtail_send.models import AccessChange, Membership
 from wagtail_send.roles import Role
 
