@@ -101,7 +101,7 @@ def equations(campaign, releases, measure):
                 if mean is None:
                     continue
                 variables = {}
-                for key, (updated, group) in release.ledger.items():
+                for key, (updated, group, *_answered) in release.ledger.items():
                     if column != "all" and group != column:
                         continue
                     answers = versions[(key, updated)]

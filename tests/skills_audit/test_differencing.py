@@ -216,14 +216,7 @@ def _print(name, report):
     [
         "demo",
         "trickle",
-        pytest.param(
-            "waves",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known hole: with an INSET wave then teachers changing their answers, "
-                "the attacker pins 19 answers by bounds; the release rule needs fixing",
-            ),
-        ),
+        "waves",
     ],
 )
 def test_differencing_suite_recovers_no_ones_answers(
