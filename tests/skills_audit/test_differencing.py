@@ -127,8 +127,9 @@ def _generated(school, senco, time_machine, seed, waves):
     """An audit of a generated school: 30 staff (18 without waves), 6 SLT and the SENCO.
 
     ``waves`` of people answer at once (an INSET session), then the rest one by one, with
-    some changing their answers and one withdrawing; someone opens the gap page after
-    every change, and again once the audit has closed.
+    some changing their answers and, once twenty have answered, someone withdrawing for
+    each newcomer; someone opens the gap page after every change, and again once the audit
+    has closed.
     """
     rng = random.Random(seed)  # noqa: S311
     time_machine.move_to(DEMO_DAY, tick=False)
@@ -189,7 +190,7 @@ def _generated(school, senco, time_machine, seed, waves):
             revised = rng.choice(changeable)
             revised.answers = answers()
             save(revised)
-        if len(done) == 20:
+        if len(done) == 20:  # back to 19 below, so each newcomer from now on
             withdrawn = rng.choice(changeable)
             done.remove(withdrawn)
             time_machine.shift(datetime.timedelta(minutes=3))
