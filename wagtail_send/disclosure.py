@@ -14,8 +14,9 @@ statistical disclosure control for tables (see docs/skills_audit.md):
   hidden part can be worked out by subtraction.
 * **Differencing.** Figures are published in releases, frozen snapshots made only when at
   least the minimum number of people have sent, changed or withdrawn answers, or at close
-  (:func:`next_release`). A figure is shown in a release only if its change since the last
-  release that showed it is itself a figure that could be shown (:func:`change`).
+  (:func:`next_release`). A figure is shown in a release only if, read together with every
+  earlier release that showed it, no group of people it counts has a sum that is fixed
+  while the group is smaller than the minimum or at an end of its range (:func:`protected`).
 * **Controlled groups.** Breakdowns are by the project's roles (:func:`role_groups`),
   never by free-text job titles, where one-person groups are common.
 """
@@ -38,22 +39,6 @@ class Cell:
     lo: int = 0
     hi: int = 0
 
-    def __add__(self, other):
-        return Cell(
-            self.people + other.people,
-            self.value + other.value,
-            self.lo + other.lo,
-            self.hi + other.hi,
-        )
-
-    def __sub__(self, other):
-        return Cell(
-            self.people - other.people,
-            self.value - other.value,
-            self.lo - other.hi,
-            self.hi - other.lo,
-        )
-
 
 def minimum():
     return send_settings.SMALL_GROUP_MINIMUM
@@ -71,23 +56,132 @@ def safe(cell):
     return cell.people >= minimum() and cell.lo < cell.value < cell.hi
 
 
-def change(now, before, changed):
-    """The change of a figure between two releases, as a :class:`Cell`.
+def protected(showings, lo, hi):
+    """Do the releases that showed a figure, read together, keep every contributor hidden?
 
     Args:
-        now: the figure's value in the new release.
-        before: its value in the earlier release (0 if there was none).
-        changed: ``(lo, hi)`` for each person whose part may have changed, the range of
-            that change (a newcomer adds ``[lo, hi]`` of their own part; someone who
-            withdrew takes it away; someone who changed their answers moves it by up to
-            the width of the range either way).
+        showings: the figure's total in each release that showed it, oldest first, as
+            ``(total, {version: (person, answers)})``: each version of each person's answers
+            it counted, and how many answers that version gave.
+        lo, hi: the range of one answer.
+
+    People whose answers are counted in exactly the same releases are indistinguishable to
+    anyone comparing releases; that group's sum is all such a reader can learn about them.
+    The releases are a system of sums over those groups with each group's sum bounded by
+    its answers, and every group appears in consecutive releases, so the system is a
+    network flow: a group's sum is fixed exactly when no cycle of the residual network
+    passes through it. This is the audit of a suppression pattern in the ONS guidance (the
+    feasibility interval of every hidden cell), done exactly; it finds whatever subtraction
+    or integer bounds over any set of the releases could. It fails when a group's sum is
+    fixed and the group is smaller than the minimum, or is fixed at an end of its range.
     """
-    return Cell(
-        people=len(changed),
-        value=now - before,
-        lo=sum(lo for lo, _hi in changed),
-        hi=sum(hi for _lo, hi in changed),
-    )
+    spans = {}
+    for k, (_total, parts) in enumerate(showings, start=1):
+        for version, (person, answers) in parts.items():
+            if not answers:
+                continue
+            span = spans.setdefault(version, [k, k, person, answers])
+            if span[1] < k - 1:
+                # Counted again after a gap (an answer restored as it was): not a network;
+                # such a figure waits until a later release.
+                return False
+            span[1] = k
+    groups = {}
+    for first, last, person, answers in spans.values():
+        group = groups.setdefault((first, last), [set(), 0])
+        group[0].add(person)
+        group[1] += answers
+    # A group counted from release ``first`` to ``last`` carries its sum from node last + 1
+    # to node ``first``; what flows into node k less what flows out is T(k) - T(k - 1).
+    arcs = [(last + 1, first, n * lo, n * hi) for (first, last), (_p, n) in groups.items()]
+    totals = [0, *(total for total, _parts in showings), 0]
+    balance = {k: totals[k] - totals[k - 1] for k in range(1, len(totals))}
+    flow = _feasible_flow(arcs, balance)
+    if flow is None:
+        return False
+    for index, ((people, _n), (tail, head, low, high)) in enumerate(
+        zip(groups.values(), arcs, strict=True)
+    ):
+        residual = _residual(arcs, flow, without=index)
+        can_rise = flow[index] < high and _reaches(residual, head, tail)
+        can_fall = flow[index] > low and _reaches(residual, tail, head)
+        if not (can_rise or can_fall) and (len(people) < minimum() or flow[index] in (low, high)):
+            return False
+    return True
+
+
+def _feasible_flow(arcs, balance):
+    """A flow on ``arcs`` (tail, head, low, high) meeting each node's ``balance``, or None."""
+    source, sink = "source", "sink"
+    capacity = {}
+
+    def add(u, v, c):
+        capacity[u] = capacity.get(u, {})
+        capacity[u][v] = capacity[u].get(v, 0) + c
+        capacity.setdefault(v, {}).setdefault(u, 0)
+
+    need = dict(balance)
+    for tail, head, low, high in arcs:
+        add(tail, head, high - low)
+        need[head] -= low
+        need[tail] += low
+    wanted = 0
+    for node, amount in need.items():
+        if amount > 0:
+            add(node, sink, amount)
+            wanted += amount
+        elif amount < 0:
+            add(source, node, -amount)
+    pushed = 0
+    while True:
+        path = _path(capacity, source, sink)
+        if path is None:
+            break
+        amount = min(capacity[u][v] for u, v in path)
+        for u, v in path:
+            capacity[u][v] -= amount
+            capacity[v][u] += amount
+        pushed += amount
+    if pushed != wanted:
+        return None
+    # What is left of each arc's spare capacity tells how much it carries; arcs between
+    # the same two nodes cannot occur (each group is one span of releases).
+    return [high - capacity[tail][head] for tail, head, _low, high in arcs]
+
+
+def _path(capacity, start, end):
+    """The edges of a shortest path with spare capacity, or None."""
+    came = {start: None}
+    queue = [start]
+    for u in queue:
+        for v, c in capacity.get(u, {}).items():
+            if c > 0 and v not in came:
+                came[v] = u
+                if v == end:
+                    path = []
+                    while came[v] is not None:
+                        path.append((came[v], v))
+                        v = came[v]
+                    return path
+                queue.append(v)
+    return None
+
+
+def _residual(arcs, flow, without):
+    """``{node: {node: 1}}``: where a little more flow could go, leaving out one arc."""
+    residual = {}
+    for index, ((tail, head, low, high), carried) in enumerate(zip(arcs, flow, strict=True)):
+        if index == without:
+            continue
+        if carried < high:
+            residual.setdefault(tail, {})[head] = 1
+        if carried > low:
+            residual.setdefault(head, {})[tail] = 1
+    return residual
+
+
+def _reaches(residual, start, end):
+    return _path(residual, start, end) is not None
 
 
 NEW, FREEZE = "new", "freeze"

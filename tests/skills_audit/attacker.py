@@ -6,8 +6,9 @@ which questions they answered. From every figure shown in every release (each ro
 group column, each measure, as exact sums rather than the rounded means pages print),
 they set up one linear system per measure and solve it:
 
-* exactly, in rational arithmetic: an answer is recovered when it is a combination of
-  the shown figures (every pair of releases, every mix of cells and margins, at once);
+* exactly, by fraction-free elimination in whole numbers: an answer is recovered when it
+  is a combination of the shown figures (every pair of releases, every mix of cells and
+  margins, at once);
 * by interval bounds over the integer answers (ratings 1-4, training 0-1), propagated
   through the figures and through every combination the elimination finds: an answer is
   recovered when its bounds meet.
@@ -21,8 +22,8 @@ knows their own answers: their part is taken off every figure first.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import combinations
+from math import gcd
 
 from wagtail_send.audit.bulk import history_model_for
 from wagtail_send.skills_audit.gaps import row_figures
@@ -101,7 +102,7 @@ def equations(campaign, releases, measure):
                 if mean is None:
                     continue
                 variables = {}
-                for key, (updated, group) in release.ledger.items():
+                for key, (updated, group, *_answered) in release.ledger.items():
                     if column != "all" and group != column:
                         continue
                     answers = versions[(key, updated)]
@@ -130,7 +131,12 @@ def _atoms(system):
 
 
 def _eliminate(matrix):
-    """Reduced row echelon form of ``matrix`` (lists of Fractions, last column the sums)."""
+    """Reduced row echelon form of ``matrix`` (lists of integers, last column the sums).
+
+    Fraction-free: each row is kept as whole numbers with no common factor rather than
+    scaled to a leading 1, which is the same system (a row and its multiples say the same)
+    and many times quicker than rational arithmetic.
+    """
     rows = [row[:] for row in matrix]
     pivots, r = [], 0
     width = len(rows[0]) - 1 if rows else 0
@@ -140,18 +146,29 @@ def _eliminate(matrix):
             continue
         rows[r], rows[pivot] = rows[pivot], rows[r]
         lead = rows[r][c]
-        rows[r] = [v / lead for v in rows[r]]
         for i in range(len(rows)):
             if i != r and rows[i][c] != 0:
                 factor = rows[i][c]
-                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[r], strict=True)]
+                rows[i] = _primitive(
+                    [lead * a - factor * b for a, b in zip(rows[i], rows[r], strict=True)]
+                )
         pivots.append(c)
         r += 1
     return rows[:r], pivots
 
 
+def _primitive(row):
+    """``row`` divided by the common factor of its entries."""
+    divisor = gcd(*row)
+    return [v // divisor for v in row] if divisor > 1 else row
+
+
 def _bounds(constraints, lo, hi):
-    """Tighten integer bounds ``lo``/``hi`` (lists) through ``constraints`` to a fixpoint."""
+    """Tighten integer bounds ``lo``/``hi`` (lists) through ``constraints`` to a fixpoint.
+
+    Each constraint is ``(coefficients, total)`` in whole numbers; the bounds it gives a
+    term are rounded inwards exactly (floor and ceiling of whole-number division).
+    """
     constraints = [
         ([(j, a) for j, a in enumerate(row) if a != 0], total) for row, total in constraints
     ]
@@ -161,13 +178,17 @@ def _bounds(constraints, lo, hi):
         for terms, total in constraints:
             # Bounds of the whole sum; each term's own part is taken off below. Bounds met
             # earlier in the same pass only ever narrow, so the older sums stay valid.
-            spans = [(min(a * lo[j], a * hi[j]), max(a * lo[j], a * hi[j])) for j, a in terms]
+            spans = [(a * lo[j], a * hi[j]) if a > 0 else (a * hi[j], a * lo[j]) for j, a in terms]
             sum_lo, sum_hi = sum(s[0] for s in spans), sum(s[1] for s in spans)
             for (j, a), (own_lo, own_hi) in zip(terms, spans, strict=True):
                 rest_lo, rest_hi = sum_lo - own_lo, sum_hi - own_hi
-                low, high = sorted(((total - rest_hi) / a, (total - rest_lo) / a))
-                new_lo = max(lo[j], -(-low.numerator // low.denominator))
-                new_hi = min(hi[j], high.numerator // high.denominator)
+                # a x = total - rest, rest in [rest_lo, rest_hi]
+                if a > 0:
+                    least, most = total - rest_hi, total - rest_lo
+                else:
+                    least, most = total - rest_lo, total - rest_hi
+                new_lo = max(lo[j], -(-least // a))
+                new_hi = min(hi[j], most // a)
                 if (new_lo, new_hi) != (lo[j], hi[j]):
                     lo[j], hi[j], changed = new_lo, new_hi, True
     return lo, hi
@@ -205,14 +226,14 @@ def attack(system, truth, measure, known=()):
     index = {v: i for i, atom in enumerate(atoms) for v in atom}
     matrix = []
     for variables, total, *_column in system:
-        row = [Fraction(0)] * (len(atoms) + 1)
+        row = [0] * (len(atoms) + 1)
         rest = total
         for variable in variables:
             if variable in known:
                 rest -= truth[variable]
             else:
-                row[index[variable]] = Fraction(1)
-        row[-1] = Fraction(rest)
+                row[index[variable]] = 1
+        row[-1] = rest
         if any(row[:-1]):
             matrix.append(row)
     reduced, pivots = _eliminate(matrix)

@@ -23,7 +23,7 @@ from wagtail_send.skills_audit.models import Campaign, Question, Response
 from wagtail_send.skills_audit.releases import latest
 
 from .attacker import Report, attack_campaign
-from .conftest import add_staff
+from .conftest import add_staff, answer_each, question
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 DEMO_DAY = datetime.datetime(2026, 11, 22, 9, tzinfo=LONDON)
@@ -127,8 +127,9 @@ def _generated(school, senco, time_machine, seed, waves):
     """An audit of a generated school: 30 staff (18 without waves), 6 SLT and the SENCO.
 
     ``waves`` of people answer at once (an INSET session), then the rest one by one, with
-    some changing their answers and one withdrawing; someone opens the gap page after
-    every change, and again once the audit has closed.
+    some changing their answers and, once twenty have answered, someone withdrawing for
+    each newcomer; someone opens the gap page after every change, and again once the audit
+    has closed.
     """
     rng = random.Random(seed)  # noqa: S311
     time_machine.move_to(DEMO_DAY, tick=False)
@@ -189,7 +190,7 @@ def _generated(school, senco, time_machine, seed, waves):
             revised = rng.choice(changeable)
             revised.answers = answers()
             save(revised)
-        if len(done) == 20:
+        if len(done) == 20:  # back to 19 below, so each newcomer from now on
             withdrawn = rng.choice(changeable)
             done.remove(withdrawn)
             time_machine.shift(datetime.timedelta(minutes=3))
@@ -216,14 +217,7 @@ def _print(name, report):
     [
         "demo",
         "trickle",
-        pytest.param(
-            "waves",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known hole: with an INSET wave then teachers changing their answers, "
-                "the attacker pins 19 answers by bounds; the release rule needs fixing",
-            ),
-        ),
+        "waves",
     ],
 )
 def test_differencing_suite_recovers_no_ones_answers(
@@ -255,3 +249,41 @@ def test_differencing_suite_recovers_no_ones_answers(
     assert total.trials > 500
     assert total.recovered == 0
     assert total.insider_recovered_exactly == 0
+
+
+def test_three_releases_of_five_changes_each_do_not_pin_a_colleague(
+    people, campaign, school, census_codes
+):
+    """Each step between releases is five people joining or leaving, and each looks safe
+    on its own, but read together the three releases gave away whether the one colleague
+    who stayed throughout asked for SLCN training (worked by hand: the second step says two
+    of the three newcomers asked, the third that one of the two leavers had, so the first
+    release's single request was theirs and the colleague asked for none). The third
+    release now holds that figure back and no one's answer can be recovered."""
+    slcn = question(school, "SLCN")
+    staff = add_staff(school, 11)
+
+    def join(who, answers):
+        return answer_each(campaign, who, [{slcn: (rating, asks)} for rating, asks in answers])
+
+    def leave(responses):
+        for response in responses:
+            with acting_as(response.created_by, "test"):
+                response.archive("Withdrawn")
+
+    first = join(staff[:5], [(2, False), (3, False), (2, False), (3, False), (3, True)])
+    assert latest(campaign).number == 1
+    leave(first[:2])
+    join(staff[5:8], [(3, True), (2, True), (3, False)])
+    assert latest(campaign).number == 2
+    leave(first[3:])
+    join(staff[8:], [(2, False), (3, False), (2, False)])
+    assert latest(campaign).number == 3
+    releases = [r.figures["leaves"].get("communication:SLCN", {}) for r in campaign.releases.all()]
+    assert len(releases) == 3
+    assert "training" in releases[0] and "training" in releases[1]
+
+    report = attack_campaign(campaign)
+    assert report.trials
+    assert report.recovered == 0
+    assert report.insider_recovered_exactly == 0

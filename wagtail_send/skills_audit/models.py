@@ -212,8 +212,9 @@ class Release(models.Model):
     Made by :mod:`.releases` only when enough people have sent or changed answers since the
     last one, or at close, so that comparing two releases tells nothing about one person.
     ``figures`` holds only what may be shown (see :mod:`wagtail_send.disclosure`);
-    ``ledger`` maps each included answer's id to the time it was last changed and the
-    group it counted towards, so the next release knows who changed in between.
+    ``ledger`` maps each included answer's id to the time it was last changed, the group
+    it counted towards and how many questions of each leaf it answered, so the next release
+    knows who changed in between and can check itself against this one.
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="releases")

@@ -3,8 +3,9 @@
 Live answers are never shown. :func:`latest` returns the newest release, making a new one
 first when :func:`wagtail_send.disclosure.next_release` says one is due, so comparing any
 two releases gives a change from at least the minimum number of people. Within a release,
-every figure follows the disclosure rules; a figure whose change since the last release
-that showed it would single people out waits for a later release.
+every figure follows the disclosure rules; a figure that, read with the earlier releases
+that showed it, would fix the answers of fewer than the minimum number of people (or of a
+group who all answered alike) waits for a later release.
 
 Releases show whole-staff figures only. Each answer's role is kept in the ledger, but
 breakdowns by role are not published: with several releases, role columns in the final one
@@ -15,14 +16,7 @@ so they wait for a rule that survives it.
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail_send.disclosure import (
-    FREEZE,
-    NEW,
-    change,
-    next_release,
-    role_groups,
-    safe,
-)
+from wagtail_send.disclosure import FREEZE, NEW, next_release, protected, role_groups, safe
 
 from .aggregates import ALL, MEASURES, structure, tally
 from .models import Campaign, Question, Release, Response
@@ -87,11 +81,20 @@ def _release(campaign, releases, final):
         .values_list("pk", "created_by_id", "updated_at", "answers")
     )
     groups = role_groups(campaign.school_id, {user for _pk, user, *_rest in responses})
-    ledger = {str(pk): [updated.isoformat(), groups[user]] for pk, user, updated, _a in responses}
     people = {str(pk): (groups[user], answers) for pk, user, _u, answers in responses}
     questions = Question.objects.filter(school_id=campaign.school_id).select_related("need")
     leaves, rows = structure(questions)
     now = tally(people, leaves)
+    # Each answer's version, group and how many questions of each leaf it answered: what
+    # a later release needs to check itself against this one (see _shown).
+    ledger = {
+        str(pk): [
+            updated.isoformat(),
+            groups[user],
+            {leaf: t.parts[str(pk)][1] for leaf, t in now.items() if t.parts[str(pk)][1]},
+        ]
+        for pk, user, updated, _a in responses
+    }
     figures = {"rows": rows, "leaves": {}}
     for leaf, leaf_tally in now.items():
         for measure in MEASURES:
@@ -110,45 +113,37 @@ def _release(campaign, releases, final):
     )
 
 
-def _ranges(changed, before, now, measure, questions):
-    """The range each changed person's part of a leaf could have moved by."""
-    lo, hi = MEASURES[measure]
-    ranges = []
-    for key in changed:
-        answered = now.parts[key][1] if key in now.parts else questions
-        if key not in before.parts:
-            ranges.append((answered * lo, answered * hi))
-        elif key not in now.parts:
-            ranges.append((-answered * hi, -answered * lo))
-        else:
-            ranges.append((answered * (lo - hi), answered * (hi - lo)))
-    return [r for r in ranges if r != (0, 0)]
-
-
 def _shown(leaf, measure, leaf_tally, releases, ledger, questions):
     """``{"all": [people, answers, sum]}`` if everyone's figure may be shown, else None.
 
-    A leaf nobody answered is shown as empty (it says nothing about anyone), so the rows
-    it belongs to can still be shown.
+    The figure must be safe on its own and, read together with every earlier release that
+    showed it, keep everyone hidden (:func:`~wagtail_send.disclosure.protected`). A leaf
+    nobody answered is shown as empty (it says nothing about anyone), so the rows it
+    belongs to can still be shown.
     """
     if not safe(leaf_tally.cell(measure)):
         return None
-    before_value, before_ledger = 0, {}
-    for release in reversed(releases):
-        earlier = release.figures.get("leaves", {}).get(leaf, {}).get(measure)
-        if earlier:
-            before_value, before_ledger = earlier[ALL][2], release.ledger
-            break
-    changed = _changed(before_ledger, ledger)
-    before = _Parts(before_ledger)
-    ranges = _ranges(changed, before, leaf_tally, measure, questions)
-    if not safe(change(leaf_tally.sums(measure)[2], before_value, ranges)):
+    showings = []
+    for release in [*releases, None]:
+        if release is None:
+            total, entries = leaf_tally.sums(measure)[2], ledger
+        else:
+            earlier = release.figures.get("leaves", {}).get(leaf, {}).get(measure)
+            if not earlier:
+                continue
+            total, entries = earlier[ALL][2], release.ledger
+        showings.append((total, _versions(entries, leaf, questions)))
+    if not protected(showings, *MEASURES[measure]):
         return None
     return {ALL: leaf_tally.sums(measure)}
 
 
-class _Parts:
-    """Stands in for a tally where only who took part is known (a release's ledger)."""
+def _versions(ledger, leaf, questions):
+    """``{(answer id, version): (answer id, answers to the leaf)}`` from a release's ledger.
 
-    def __init__(self, ledger):
-        self.parts = ledger
+    Ledgers made before they recorded each leaf's answers count every question of it.
+    """
+    return {
+        (key, entry[0]): (key, entry[2].get(leaf, 0) if len(entry) > 2 else questions)
+        for key, entry in ledger.items()
+    }
