@@ -5,6 +5,7 @@ Through the real wagtail-localize and Wagtail admin, so it runs only under
 """
 
 import html
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -255,3 +256,39 @@ def test_an_alias_turned_into_a_translation_is_not_live_until_approved(
     approve(client, people["governor"], translated)
     assert translated.live
     assert "Disgyblion are supported" in translated.specific.item_1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_chromium_the_senco_submits_the_welsh_translation(page, public_report, people):
+    from playwright.sync_api import expect
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    from tests.conftest import axe_violations, sign_in
+
+    welsh = Locale.objects.create(language_code="cy")
+    source, _ = TranslationSource.get_or_create_from_instance(public_report)
+    translation = Translation.objects.create(source=source, target_locale=welsh)
+    for segment in source.stringsegment_set.select_related("string"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=welsh,
+            context=segment.context,
+            data=segment.string.data.replace("Pupils", "Disgyblion"),
+        )
+    translation.save_target(user=people["senco"], publish=False)
+    translated = public_report.get_translation(welsh)
+
+    sign_in(page, "senco")
+    page.goto(edit_url(translated))
+    page.get_by_role("link", name="Submit for approval").click()
+    expect(
+        page.get_by_role("heading", name="Submit the Welsh translation for approval")
+    ).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("What changed").fill("Welsh version for families")
+    page.get_by_role("button", name=re.compile("^Submit to ")).click()
+    expect(page.get_by_text("has been submitted for approval")).to_be_visible()
+    translated.refresh_from_db()
+    assert translated.workflow_in_progress and not translated.live
