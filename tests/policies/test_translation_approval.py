@@ -292,3 +292,36 @@ def test_in_chromium_the_senco_submits_the_welsh_translation(page, public_report
     expect(page.get_by_text("has been submitted for approval")).to_be_visible()
     translated.refresh_from_db()
     assert translated.workflow_in_progress and not translated.live
+
+
+def test_a_policy_with_an_appendix_is_translated_through_approval(
+    client, index, people, welsh, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from wagtail_send.policies.models import PolicyDocument
+
+    from .conftest import make_policy
+
+    policy = make_policy(index, "SEN policy", datetime.date(2027, 9, 1), owner=people["senco"])
+    appendix = get_document_model().objects.create(
+        title="Easy-read version", file=ContentFile(b"%PDF-1.4", name="easy-read.pdf")
+    )
+    PolicyDocument.objects.create(page=policy, document=appendix, title="Easy-read version")
+    policy.save_revision(user=people["senco"]).publish(
+        user=people["senco"], skip_permission_checks=True
+    )
+
+    client.force_login(people["senco"])
+    translated = start_translation(client, policy, welsh, django_capture_on_commit_callbacks)
+    assert not translated.live
+    translate_strings(client, translated)
+    response = client.post(submit_url(translated), {"change_note": "Welsh"}, follow=True)
+    assert "has been submitted for approval" in " ".join(shown_messages(response))
+    approve(client, people["governor"], translated)
+    assert translated.live
+    welsh_policy = translated.specific
+    assert [item.document for item in welsh_policy.related_documents.all()] == [appendix]
