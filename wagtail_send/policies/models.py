@@ -28,6 +28,12 @@ from .forms import SchoolDocumentForm
 from .items import ITEMS, Live
 from .panels import CompletenessPanel
 from .reading import Acknowledgement  # noqa: F401  (a model of this app)
+from .translation import (
+    TranslationPermissionTester,
+    as_approved,
+    live_version_to_keep,
+    may_publish,
+)
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 #: A policy's body and an introduction sit right under the page's h1, so they start at h2;
@@ -211,7 +217,21 @@ class SchoolDocumentPage(RoutablePageMixin, Page):
             self.school_id = getattr(parent.specific_deferred, "school_id", self.school_id)
         if self.next_review is None and self.publication_date:
             self.next_review = years_after(self.publication_date, self.review_years)
+        approved_version = live_version_to_keep(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if approved_version is not None:
+            # Page's own save: the approved version is written back as it was published.
+            super(SchoolDocumentPage, as_approved(approved_version)).save(clean=False)
+
+    def permissions_for_user(self, user):
+        return TranslationPermissionTester(user, self)
+
+    def publish(self, revision, *args, **kwargs):
+        # A translation goes live only from its approval (see translation.py); the refusal
+        # is not an error because wagtail-localize publishes after its transaction commits.
+        if not may_publish(self, revision):
+            return None
+        return super().publish(revision, *args, **kwargs)
 
     @property
     def review_status(self):

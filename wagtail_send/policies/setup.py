@@ -4,9 +4,12 @@
   live only when the approvers (``WAGTAILSEND_APPROVAL_ROLE``, governors by default)
   approve it through the workflow.
 * The SENCO group may upload and choose documents (policy appendices).
+* With wagtail-localize installed, the SENCO group may start translations, which go
+  through the same approval (localize.py).
 * Governors get no page permissions at all; they read the policy history instead.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -53,6 +56,12 @@ def configure_index(index):
             permission=Permission.objects.get(
                 content_type__app_label="wagtaildocs", codename=codename
             ),
+        )
+    if apps.is_installed("wagtail_localize"):
+        editors.permissions.add(
+            Permission.objects.get(
+                content_type__app_label="wagtail_localize", codename="submit_translation"
+            )
         )
     return ensure_workflow(index)
 

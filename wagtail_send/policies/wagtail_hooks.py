@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import messages
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -107,3 +108,8 @@ def register_completeness_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+if apps.is_installed("wagtail_localize"):
+    # Its hooks: a translation of a policy goes through the governors' approval.
+    from . import localize  # noqa: F401
