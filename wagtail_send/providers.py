@@ -5,6 +5,8 @@ feature that *uses* it asks here, and works unchanged when nothing is registered
 
 * Report sections: the SEN Information Report asks for live summaries for a Schedule 1
   item (``"5"``, ``"10"``, ``"11"``) from whichever apps provide one.
+* The school's context: the inclusion strategy asks for summaries of the school's pupils
+  in aggregate (``SCHOOL_CONTEXT``), such as the skills audit's pupil need profile.
 * Follow-ups: a learning walk's agreed action can become something in another app
   (a learning-wall theme, an area in the next skills audit).
 """
@@ -35,12 +37,16 @@ class FollowUp:
     create: Callable
 
 
+#: The key under which apps offer a summary of the school's context (pupils' needs in
+#: aggregate, never a named pupil), as :func:`register_report_section` sections.
+SCHOOL_CONTEXT = "school-context"
+
 _report_sections: dict[str, list[ReportSection]] = {}
 _follow_ups: dict[str, FollowUp] = {}
 
 
 def register_report_section(item, label, render):
-    """Offer a live summary for SEN Information Report item ``item``."""
+    """Offer a live summary for SEN Information Report item ``item`` (or ``SCHOOL_CONTEXT``)."""
     sections = _report_sections.setdefault(str(item), [])
     if all(s.label != label for s in sections):
         sections.append(ReportSection(str(item), label, render))

@@ -80,6 +80,12 @@ class SchoolViewSet(SchoolScopedViewSet):
         "senco_name",
         "senco_email",
         "senco_phone",
+        "senco_appointed_on",
+        "senco_earlier_service",
+        "senco_qualification",
+        "senco_qualification_started",
+        "senco_qualification_completed",
+        "senco_on_slt",
         "site",
     ]
     list_display = ["name", "urn", "phase", "local_authority"]

@@ -28,6 +28,8 @@ NOT_PEOPLE = {
     "wagtail_send_directory.FeedSubscription.name",
     # The governing body's committee that decides ("Curriculum and standards committee").
     "wagtail_send_policies.ReviewOnlyApprovalTask.body_name",
+    # A principle of inclusion ("Knowing children well, early and often").
+    "wagtail_send_policies.InclusionPrinciple.name",
 }
 
 

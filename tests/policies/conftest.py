@@ -149,3 +149,57 @@ def iass(school, people):
         service_type=ServiceType.IASS,
         is_public=True,
     )
+
+
+def activity(**overrides):
+    """An activity of the strategy with every field the completeness check asks for."""
+    from wagtail_send.policies.models import InclusionPrinciple
+
+    values = {
+        "title": "Reading catch-up",
+        "barrier": "A third of Year 3 read below their age.",
+        "cohort": "Year 3 pupils reading below their age",
+        "description": "Daily phonics catch-up with a trained teaching assistant.",
+        "cost": 4000,
+        "funding_source": "imf",
+        "intended_impact": "Pupils read at their age by the summer.",
+        "impact_measure": "Reading age, from September's baseline to a July target.",
+        "review_date": datetime.date(2027, 2, 1),
+        "principles": list(InclusionPrinciple.objects.all()[:2]),
+    }
+    values.update(overrides)
+    return values
+
+
+@pytest.fixture
+def strategy(index, people):
+    """A one-year strategy with two activities, published through the governors' approval."""
+    from wagtail_send.policies.models import InclusionStrategyPage, StrategyActivity
+
+    page = InclusionStrategyPage(
+        title="Inclusion strategy 2026 to 2027",
+        slug="inclusion-strategy",
+        first_year=2026,
+        imf_allocation=14000,
+        publication_date=datetime.date(2026, 11, 1),
+        policy_owner=people["senco"],
+        intro="<p>How we invest the inclusive mainstream fund.</p>",
+        live=False,
+    )
+    page.activities = [
+        StrategyActivity(**activity(), sort_order=0),
+        StrategyActivity(
+            sort_order=1,
+            **activity(
+                title="Zones of regulation",
+                barrier="Pupils find it hard to manage big feelings in class.",
+                cohort="Key stage 2",
+                cost=2500,
+                funding_source="notional_sen",
+            ),
+        ),
+    ]
+    index.add_child(instance=page)
+    return publish_through_workflow(
+        page, author=people["senco"], approver=people["governor"], change_note="First"
+    )

@@ -227,7 +227,8 @@ def test_committee_then_full_board_each_decide_and_are_named(
     assert sen_policy.summary != "Reviewed."  # not yet: the board decides next
 
     day = days_on(time_machine, 5)
-    client.force_login(people["governor"])  # a sign-in lasts a school day at most
+    # A sign-in lasts a school day (WAGTAILSEND_SESSION_AGE).
+    client.force_login(people["governor"])
     board_state = TaskState.objects.get(task=board)
     response = client.post(
         review_url(board_state), {"decision": "approve", "minute_reference": "FGB minute 4"}

@@ -1,33 +1,15 @@
-"""Spotting text that looks like a pupil's name, so walkers' notes stay anonymous.
+"""Spotting text that looks like a pupil's name in a walker's notes.
 
-A walker's notes must not name pupils. This is a warning, not a filter: a capitalised
-word that is a common given name (``data/first_names.txt``), optionally followed by a
-capitalised surname, is flagged unless it is the first name of someone on the school's
-staff or on the walk (so "Tom modelled the task" about the teacher is fine).
+The check itself is the core's (:mod:`wagtail_send.pupil_names`), shared with the public
+documents; a walk also spares the first names of its visiting walkers.
 """
-
-import re
-from functools import lru_cache
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-_NAMES_FILE = Path(__file__).with_name("data") / "first_names.txt"
-_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# A capitalised word and, by lookahead, the capitalised word after it if any: in
-# "Then Isla Brown" the match at "Then" must not swallow "Isla".
-_CANDIDATE = re.compile(rf"\b({_WORD})\b(?=(?:\s+({_WORD})\b)?)")
+from wagtail_send.pupil_names import find_names, replace_names
 
-
-@lru_cache(maxsize=1)
-def common_first_names():
-    """The shipped list of common given names, as a frozenset."""
-    words = []
-    for line in _NAMES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words.extend(line.split())
-    return frozenset(words)
+__all__ = ["find_names", "replace_names", "staff_first_names"]
 
 
 def staff_first_names(walk):
@@ -36,42 +18,3 @@ def staff_first_names(walk):
         Q(send_memberships__school_id=walk.school_id) | Q(pk__in=walk.walkers.values("user_id"))
     )
     return {name for name in people.values_list("first_name", flat=True).distinct() if name}
-
-
-def find_names(text, exclude=()):
-    """The distinct phrases in ``text`` that look like pupils' names, in order of appearance.
-
-    Args:
-        text: a walker's note.
-        exclude: first names never to flag (the staff's own).
-    """
-    found = []
-    for match in _CANDIDATE.finditer(text or ""):
-        given, surname = match.group(1), match.group(2)
-        if given not in common_first_names() or given in exclude:
-            continue
-        phrase = f"{given} {surname}" if surname else given
-        if phrase not in found:
-            found.append(phrase)
-    return found
-
-
-def _initials(phrase):
-    return "".join(part[0] + "." for part in phrase.split())
-
-
-def replace_names(text, phrases, how):
-    """Replace each of ``phrases`` in ``text`` with initials (``how="initials"``) or "pupil".
-
-    Args:
-        text: the note.
-        phrases: what :func:`find_names` returned for it.
-        how: ``"initials"`` or ``"pupil"``.
-    """
-    from django.utils.translation import gettext
-
-    # Longest first, so "Amelia Smith" is replaced whole before "Amelia" alone.
-    for phrase in sorted(phrases, key=len, reverse=True):
-        replacement = _initials(phrase) if how == "initials" else gettext("pupil")
-        text = re.sub(rf"\b{re.escape(phrase)}\b", replacement, text)
-    return text

@@ -7,7 +7,7 @@ from .groups import RoleGroup
 from .needs import BroadArea, NeedType
 from .records import SchoolRecord, SchoolRecordQuerySet, record_models
 from .reminders import SentReminder
-from .schools import Membership, School
+from .schools import Membership, School, SENCOQualification
 
 __all__ = [
     "AccessChange",
@@ -20,6 +20,7 @@ __all__ = [
     "RecordRead",
     "RoleGroup",
     "School",
+    "SENCOQualification",
     "SchoolRecord",
     "SchoolRecordQuerySet",
     "SchoolUserGrant",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,14 @@ class Phase(models.TextChoices):
     POST_16 = "post_16", _("Post-16")
 
 
+class SENCOQualification(models.TextChoices):
+    """The SENCO's qualification, as regulation 49 of the SEND Regulations 2014 counts it."""
+
+    NPQ = "npq", _("NPQ for SENCOs")
+    NASENCO = "nasenco", _("National Award for SEN Co-ordination (NASENCO)")
+    NONE = "none", _("None yet")
+
+
 class School(models.Model):
     """A school. Every record belongs to one; a trust runs many in one database."""
 
@@ -48,6 +57,33 @@ class School(models.Model):
     senco_name = models.CharField(_("SENCO's name"), max_length=255, blank=True)
     senco_email = models.EmailField(_("SENCO's email address"), blank=True)
     senco_phone = models.CharField(_("SENCO's telephone number"), max_length=40, blank=True)
+    senco_appointed_on = models.DateField(
+        _("SENCO appointed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the SENCO took up the post: the qualification is due three years on."),
+    )
+    senco_earlier_service = models.BooleanField(
+        _("SENCO before this appointment for more than 12 months"),
+        default=False,
+        help_text=_("Someone who had already been a SENCO for over a year in all is not bound."),
+    )
+    senco_qualification = models.CharField(
+        _("SENCO's qualification"),
+        max_length=10,
+        choices=SENCOQualification.choices,
+        default=SENCOQualification.NONE,
+    )
+    senco_qualification_started = models.DateField(
+        _("qualification started on"), null=True, blank=True
+    )
+    senco_qualification_completed = models.DateField(
+        _("qualification completed on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the SENCO is still studying."),
+    )
+    senco_on_slt = models.BooleanField(_("SENCO is on the senior leadership team"), default=False)
     site = models.OneToOneField(
         "wagtailcore.Site",
         verbose_name=_("Wagtail site"),
@@ -77,6 +113,18 @@ class School(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        started, completed = self.senco_qualification_started, self.senco_qualification_completed
+        if started and completed and completed < started:
+            raise ValidationError(
+                {"senco_qualification_completed": _("It cannot be completed before it started.")}
+            )
+        if self.senco_qualification == SENCOQualification.NONE and (started or completed):
+            raise ValidationError(
+                {"senco_qualification": _("Choose the qualification these dates are for.")}
+            )
 
 
 class Membership(models.Model):

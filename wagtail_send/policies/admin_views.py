@@ -14,7 +14,8 @@ from ..models import School
 from .approval import person_name
 from .completeness import MISSING, gaps
 from .models import SchoolDocumentPage, SENInformationReportPage
-from .rules import HISTORY_ROLES, limit_to_schools, schools_with
+from .rules import HISTORY_ROLES, REVIEW_ROLES, limit_to_schools, schools_with
+from .senco import senco_status
 
 
 def describe_gaps(found):
@@ -143,3 +144,32 @@ class DecisionsDuePanel(Component):
                     }
                 )
         return {"rows": rows}
+
+
+class SENCOQualificationPanel(Component):
+    """Dashboard panel for the SENCO and the head: the qualification deadline, until met."""
+
+    name = "send_senco_qualification"
+    order = 130
+    template_name = "wagtail_send/policies/panels/senco_qualification.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def rows(self):
+        school_ids = schools_with(self.user, REVIEW_ROLES)
+        if not school_ids:  # superusers (None) see it in each school's details instead
+            return []
+        rows = []
+        for school in School.objects.filter(pk__in=school_ids).order_by("name"):
+            status = senco_status(school)
+            if status.warns:
+                edit = reverse("wagtail_send_schools:edit", args=[school.pk])
+                rows.append((school, status, edit))
+        return rows
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if self.rows() else ""
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows()}

@@ -33,9 +33,14 @@ class Gap:
         return PROBLEMS[self.problem]
 
 
+def plain_text(html):
+    """The text of rich-text HTML, tags taken out."""
+    return unescape(_TAG.sub(" ", html or ""))
+
+
 def word_count(html):
     """Words of text in rich-text HTML."""
-    return len(unescape(_TAG.sub(" ", html or "")).split())
+    return len(plain_text(html).split())
 
 
 def filled_by_school(item, school):

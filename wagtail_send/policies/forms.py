@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .approval import person_name
+from .strategy import mark_continuity
 
 
 class SchoolDocumentForm(WagtailAdminPageForm):
@@ -27,3 +28,14 @@ class SchoolDocumentForm(WagtailAdminPageForm):
         )
         # People are picked by their names, never their usernames.
         self.fields["policy_owner"].label_from_instance = person_name
+
+
+class InclusionStrategyForm(SchoolDocumentForm):
+    """Marks each activity new, continued or changed against last year's as it is saved."""
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        mark_continuity(list(page.activities.all()))
+        if commit:
+            page.save()
+        return page

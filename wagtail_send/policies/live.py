@@ -10,6 +10,7 @@ months" and audits "opened by today".
 """
 
 import logging
+from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -49,6 +50,15 @@ def live_sections(items, school):
 
     found = caching.cached(CACHE, school.pk, parts, build, keep=lambda _found: not failures)
     return {item.code: found[item.code] for item in items}
+
+
+#: The school's context, asked of providers like a report item.
+_SCHOOL_CONTEXT = SimpleNamespace(code=providers.SCHOOL_CONTEXT)
+
+
+def school_context(school):
+    """``[(label, html)]``: the school's context in aggregate, from whichever apps offer it."""
+    return live_sections([_SCHOOL_CONTEXT], school)[providers.SCHOOL_CONTEXT]
 
 
 def _render(item, school):

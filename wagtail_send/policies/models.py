@@ -24,10 +24,12 @@ from ..conf import send_settings
 from ..models import School
 from . import live
 from .approval import Decision, ReviewOnlyApprovalTask  # noqa: F401  (models of this app)
-from .forms import SchoolDocumentForm
+from .forms import InclusionStrategyForm, SchoolDocumentForm
 from .items import ITEMS, Live
-from .panels import CompletenessPanel
+from .money import MoneyField
+from .panels import CompletenessPanel, StrategyChecksPanel
 from .reading import Acknowledgement  # noqa: F401  (a model of this app)
+from .strategy import InclusionPrinciple, StrategyActivity, funding_summary  # noqa: F401
 from .translation import (
     TranslationPermissionTester,
     as_approved,
@@ -87,6 +89,7 @@ class SchoolPoliciesIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("school"), FieldPanel("intro")]
     subpage_types = [
         "wagtail_send_policies.SENInformationReportPage",
+        "wagtail_send_policies.InclusionStrategyPage",
         "wagtail_send_policies.SENDPolicyPage",
     ]
     template = "wagtail_send/policies/index_page.html"
@@ -95,9 +98,18 @@ class SchoolPoliciesIndexPage(Page):
         verbose_name = _("SEND policies index")
 
     def documents(self):
-        """The live report and policies under this page, report first, then by title."""
+        """The live documents under this page: the report, the inclusion strategies (newest
+        first), then the policies by title."""
         pages = self.get_children().live().public().specific().order_by("title")
-        return sorted(pages, key=lambda page: not isinstance(page, SENInformationReportPage))
+
+        def order(page):
+            if isinstance(page, SENInformationReportPage):
+                return (0, 0)
+            if isinstance(page, InclusionStrategyPage):
+                return (1, -page.first_year)
+            return (2, 0)
+
+        return sorted(pages, key=order)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -320,6 +332,133 @@ class SENInformationReportPage(SchoolDocumentPage):
             for item in ITEMS
         ]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        strategy = InclusionStrategyPage.current(self.school_id)
+        context["strategy"] = strategy
+        context["strategy_url"] = strategy.url if strategy else ""
+        return context
+
+
+def school_year_now():
+    """The year the current school year's autumn term starts in (September to August)."""
+    today = timezone.localdate()
+    return today.year if today.month >= 9 else today.year - 1
+
+
+class InclusionStrategyPage(SchoolDocumentPage):
+    """The school's inclusion strategy: what it invests in to remove barriers, and the cost.
+
+    A condition of the inclusive mainstream fund: published on the school's website by
+    31 December 2026. A strategy may span several school years; it is then reviewed every
+    year, and says so on its cover.
+    """
+
+    first_year = models.PositiveSmallIntegerField(
+        _("first school year starts in"),
+        default=school_year_now,
+        help_text=_("The year of the September the strategy starts: 2026 for 2026 to 2027."),
+    )
+    years = models.PositiveSmallIntegerField(
+        _("school years covered"),
+        choices=[
+            (1, _("One school year")),
+            (2, _("Two school years")),
+            (3, _("Three school years")),
+        ],
+        default=1,
+    )
+    imf_allocation = MoneyField(
+        _("inclusive mainstream fund allocation (£)"),
+        null=True,
+        blank=True,
+        help_text=_("This year's allocation; the IMF-funded activities are checked against it."),
+    )
+    notional_sen_budget = MoneyField(_("notional SEN budget (£)"), null=True, blank=True)
+    intro = RichTextField(
+        _("our approach"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "What the strategy is for and how it fits the school's plans, in plain words."
+        ),
+    )
+    context = RichTextField(
+        _("our school's context"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "The barriers you see across the school, in aggregate. The pupil need profile is "
+            "added from the skills audit; never name a pupil."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        StrategyChecksPanel(heading=_("Completeness check")),
+        MultiFieldPanel(
+            [
+                FieldPanel("first_year"),
+                FieldPanel("years"),
+                FieldPanel("imf_allocation"),
+                FieldPanel("notional_sen_budget"),
+            ],
+            heading=_("Period and funding"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("context"),
+        InlinePanel("activities", heading=_("Activities"), label=_("activity")),
+    ]
+    settings_panels = [*SchoolDocumentPage.review_panels, *Page.settings_panels]
+    base_form_class = InclusionStrategyForm
+    template = "wagtail_send/policies/strategy_page.html"
+
+    class Meta:
+        verbose_name = _("inclusion strategy")
+
+    @classmethod
+    def current(cls, school_id):
+        """The school's live, public strategy for the latest period, or None."""
+        if school_id is None:
+            return None
+        return (
+            cls.objects.live()
+            .public()
+            .filter(school_id=school_id)
+            .order_by("-first_year", "-pk")
+            .first()
+        )
+
+    @property
+    def period(self):
+        """ "2026 to 2027", or "2026 to 2029" for three school years."""
+        return _("%(start)s to %(end)s") % {
+            "start": self.first_year,
+            "end": self.first_year + (self.years or 1),
+        }
+
+    @property
+    def multi_year(self):
+        return (self.years or 1) > 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        activities = list(self.activities.all())
+        context["activities"] = activities
+        # Continued, changed or new only means something once copied from last year's.
+        context["copied_forward"] = any(activity.origin_id for activity in activities)
+        context["funding"] = funding_summary(activities, self.imf_allocation)
+        context["school_context"] = live.school_context(self.school)
+        context["report"] = (
+            SENInformationReportPage.objects.live()
+            .public()
+            .filter(school_id=self.school_id)
+            .first()
+            if self.school_id
+            else None
+        )
+        return context
+
 
 class PolicyKind(models.TextChoices):
     SEN_POLICY = "sen_policy", _("SEN policy")
@@ -402,4 +541,4 @@ class PolicyDocument(Orderable):
 
 
 #: The page types that carry review dates and a published history.
-DOCUMENT_MODELS = (SENInformationReportPage, SENDPolicyPage)
+DOCUMENT_MODELS = (SENInformationReportPage, InclusionStrategyPage, SENDPolicyPage)

@@ -16,10 +16,28 @@ class CompletenessPanel(Panel):
             from .completeness import gaps
 
             context = super().get_context_data(parent_context)
-            school = self.instance.school
-            if school is None:
-                # A report being created: its school is the index page it is added under.
-                parent = getattr(self.form, "parent_page", None)
-                school = getattr(getattr(parent, "specific", None), "school", None)
-            context["gaps"] = gaps(self.instance, school=school)
+            context["gaps"] = gaps(self.instance, school=_school(self))
             return context
+
+
+class StrategyChecksPanel(Panel):
+    """Lists what the inclusion strategy, as being edited, still lacks. It never blocks."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtail_send/policies/panels/strategy_checks.html"
+
+        def get_context_data(self, parent_context=None):
+            from .strategy_checks import problems
+
+            context = super().get_context_data(parent_context)
+            context["problems"] = problems(self.instance, school=_school(self))
+            return context
+
+
+def _school(bound_panel):
+    """The school of the page being edited: a page being created has its index's."""
+    school = bound_panel.instance.school
+    if school is None:
+        parent = getattr(bound_panel.form, "parent_page", None)
+        school = getattr(getattr(parent, "specific", None), "school", None)
+    return school

@@ -17,8 +17,9 @@ from ..signin import login_required
 from . import history
 from .approval import OUTCOMES, DecisionForm, person_name
 from .completeness import gaps
-from .models import SchoolDocumentPage, SENInformationReportPage
+from .models import InclusionStrategyPage, SchoolDocumentPage, SENInformationReportPage
 from .rules import can_read_history
+from .strategy_checks import problems
 
 #: The buttons on the page: ``(value, Wagtail action, a comment is needed)``.
 CHOICES = {
@@ -107,6 +108,7 @@ def review(request, task_state_id):
             "unchanged": [diff for diff in compared if not diff.has_changed()],
             "is_new": not page.live_revision_id,
             "gaps": gaps(draft) if isinstance(draft, SENInformationReportPage) else [],
+            "problems": problems(draft) if isinstance(draft, InclusionStrategyPage) else [],
             "form": form,
             "can_decide": bool(actions),
         },

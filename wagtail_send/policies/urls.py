@@ -1,11 +1,17 @@
 from django.urls import path
 
-from . import reading_views, review, views
+from . import reading_views, review, strategy_views, views
 
 app_name = "wagtail_send_policies"
 urlpatterns = [
     path("edit/<int:page_id>/", views.edit, name="edit"),
     path("review/<int:task_state_id>/", review.review, name="review"),
+    path("strategy/<int:page_id>/next-year/", strategy_views.copy_forward, name="copy_forward"),
+    path(
+        "strategy/<int:page_id>/activities.csv",
+        strategy_views.activities_csv,
+        name="activities_csv",
+    ),
     path("to-read/", reading_views.reading, name="to_read"),
     path("to-read/<int:page_id>/", reading_views.acknowledge, name="acknowledge"),
     path("reading/<int:page_id>/", reading_views.read_by, name="read_by"),

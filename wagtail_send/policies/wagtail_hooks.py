@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
 from ..checks import front_end_mounted
 from .admin_views import (
@@ -12,18 +13,30 @@ from .admin_views import (
     DecisionsDuePanel,
     ModerationPanelWithoutPolicies,
     ReviewDuePanel,
+    SENCOQualificationPanel,
 )
 from .completeness import gaps
-from .models import SENInformationReportPage
+from .models import InclusionStrategyPage, SENInformationReportPage
 from .reminders import documents_due
 from .rules import HISTORY_ROLES, REVIEW_ROLES, schools_with
+from .strategy_checks import problems
+from .viewsets import PrincipleViewSet
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
 def warn_about_gaps(request, page):
-    """After publishing or submitting a report with gaps, say which items are missing."""
+    """After publishing or submitting a report or strategy with gaps, say what is missing."""
     if not any(action in request.POST for action in PUBLISHING_ACTIONS):
+        return
+    if isinstance(page.specific_deferred, InclusionStrategyPage):
+        found = problems(page.specific.get_latest_revision_as_object())
+        if found:
+            messages.warning(
+                request,
+                _("This inclusion strategy is not yet complete: %(problems)s.")
+                % {"problems": "; ".join(str(problem) for problem in found)},
+            )
         return
     if not isinstance(page.specific_deferred, SENInformationReportPage):
         return
@@ -46,6 +59,11 @@ def add_review_due_panel(request, panels):
     school_ids = schools_with(request.user, REVIEW_ROLES)
     if school_ids != []:
         panels.append(ReviewDuePanel(documents_due(school_ids)))
+
+
+@hooks.register("construct_homepage_panels")
+def add_senco_qualification_panel(request, panels):
+    panels.append(SENCOQualificationPanel(request.user))
 
 
 @hooks.register("construct_homepage_panels")
@@ -108,6 +126,31 @@ def register_completeness_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_principles():
+    return PrincipleViewSet()
+
+
+@hooks.register("register_page_header_buttons")
+def strategy_buttons(page, user, view_name, next_url=None):
+    """On a strategy: start next year's from it, and its activities for the finance office."""
+    if not isinstance(page.specific_deferred, InclusionStrategyPage) or not front_end_mounted():
+        return
+    yield Button(
+        _("Start next year's strategy"),
+        reverse("wagtail_send_policies:copy_forward", args=[page.pk]),
+        icon_name="copy",
+        priority=35,
+    )
+    if page.live:
+        yield Button(
+            _("Activities as CSV"),
+            reverse("wagtail_send_policies:activities_csv", args=[page.pk]),
+            icon_name="download",
+            priority=36,
+        )
 
 
 if apps.is_installed("wagtail_localize"):

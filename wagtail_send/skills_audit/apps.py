@@ -12,15 +12,16 @@ class SkillsAuditConfig(AppConfig):
 
     def ready(self):
         from wagtail_send.privacy import register_read_logged
-        from wagtail_send.providers import register_report_section
+        from wagtail_send.providers import SCHOOL_CONTEXT, register_report_section
 
         from .models import Response
-        from .provider import render_staff_expertise
+        from .provider import render_need_profile, render_staff_expertise
 
         # Someone's own answers: they may learn who else read them.
         register_read_logged(Response, "created_by")
 
         register_report_section("5", _("Staff expertise and training"), render_staff_expertise)
+        register_report_section(SCHOOL_CONTEXT, _("Our pupils' needs"), render_need_profile)
         post_save.connect(_give_school_a_bank, sender="wagtail_send_skills_audit.Campaign")
 
 

@@ -1,8 +1,11 @@
-"""Demo data for the policies app: a complete SEN Information Report and SEND policies.
+"""Demo data for the policies app: a complete SEN Information Report, SEND policies and
+the inclusion strategy.
 
-Each has several versions, submitted by the SENCO and approved by the SEND governor
-through the school's approval workflow, dated over the last two years so the policy
-history has something to audit. Safe to run again: existing pages are left alone.
+The report and policies have several versions, submitted by the SENCO and approved by
+the SEND governor through the school's approval workflow, dated over the last two years
+so the policy history has something to audit. The inclusion strategy is last school
+year's, and this school year's started from it (activities continued, changed and new),
+both approved by the governor. Safe to run again: existing pages are left alone.
 """
 
 import datetime
@@ -11,13 +14,19 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision, TaskState
 
 from wagtail_send.policies.models import (
+    InclusionPrinciple,
+    InclusionStrategyPage,
     PolicyKind,
     SchoolPoliciesIndexPage,
     SENDPolicyPage,
     SENInformationReportPage,
+    StrategyActivity,
+    school_year_now,
     years_after,
 )
 from wagtail_send.policies.setup import configure_index
+from wagtail_send.policies.strategy import mark_continuity
+from wagtail_send.policies.strategy_views import next_year
 
 REPORT = {
     "intro": "<p>This report tells parents and carers how Oakfield Primary School supports "
@@ -235,6 +244,145 @@ def load(*, school, people, home):
         plan.next_review = years_after(today, 3)
         plan.save_revision(user=senco)
         plan.get_workflow().start(plan, user=senco)
+
+    _load_strategy(index, senco, governor)
+
+
+#: (activity, barrier, principles by position, who for, what we do, cost, source, impact,
+#: measure)
+ACTIVITIES = [
+    (
+        "Speech and language screening in Reception",
+        "Many children join us with speech and language needs that are spotted late.",
+        [0, 2],
+        "Every Reception child",
+        "A trained assistant screens every child in the first half-term; those who need it "
+        "join a daily language group.",
+        3200,
+        "imf",
+        "Needs are known by October half-term and support starts at once.",
+        "Share of children screened by October; language scores in February against September.",
+    ),
+    (
+        "Adaptive teaching coaching",
+        "Some pupils with SEND cannot access whole-class lessons without adaptations.",
+        [1, 4],
+        "All class teachers and teaching assistants",
+        "Half-termly coaching on scaffolds, visuals and checking understanding, with "
+        "learning walks to follow up.",
+        5400,
+        "imf",
+        "Pupils with SEND take part in lessons alongside their classmates.",
+        "Learning-walk findings on adaptive teaching, each term.",
+    ),
+    (
+        "Nurture group",
+        "Pupils with social, emotional and mental health needs find the classroom hard to "
+        "manage after lunch.",
+        [2],
+        "Key stage 2 pupils with SEMH needs",
+        "A nurture group every afternoon, led by the learning mentor.",
+        6000,
+        "notional_sen",
+        "Fewer pupils miss learning after lunch.",
+        "Boxall profiles at the start and end of each term; time out of class.",
+    ),
+    (
+        "Family SEND workshops",
+        "Parents say they do not know how to help at home or who to ask.",
+        [3],
+        "Parents and carers of pupils on SEN support",
+        "Termly workshops with the SENCO and local services, with a crèche.",
+        900,
+        "core",
+        "Parents feel able to support learning at home and know who to ask.",
+        "Attendance and a short survey after each workshop.",
+    ),
+]
+
+
+def _strategy_activities(year):
+    principles = list(InclusionPrinciple.objects.order_by("position"))
+    activities = []
+    for position, row in enumerate(ACTIVITIES):
+        title, barrier, chosen, cohort, what, cost, source, impact, measure = row
+        activities.append(
+            StrategyActivity(
+                sort_order=position,
+                title=title,
+                barrier=barrier,
+                cohort=cohort,
+                description=what,
+                cost=cost,
+                funding_source=source,
+                intended_impact=impact,
+                impact_measure=measure,
+                review_date=datetime.date(year + 1, 3, 1),
+                principles=[principles[n] for n in chosen if n < len(principles)],
+            )
+        )
+    return activities
+
+
+def _load_strategy(index, senco, governor):
+    """Last school year's strategy, and this year's begun from it; both approved."""
+    this_year = school_year_now()
+    last = InclusionStrategyPage.objects.filter(
+        school=index.school, first_year=this_year - 1
+    ).first()
+    if last is None:
+        last = index.add_child(
+            instance=InclusionStrategyPage(
+                title=f"Inclusion strategy {this_year - 1} to {this_year}",
+                slug=f"inclusion-strategy-{this_year - 1}",
+                first_year=this_year - 1,
+                imf_allocation=14000,
+                notional_sen_budget=42000,
+                policy_owner=senco,
+                live=False,
+                publication_date=timezone.localdate() - datetime.timedelta(days=330),
+                intro="<p>How we use the inclusive mainstream fund, with our notional SEN "
+                "budget, to remove the barriers our pupils meet most often.</p>",
+                context="<p>Our pupils' needs are most often in speech, language and "
+                "communication and in social, emotional and mental health.</p>",
+                activities=_strategy_activities(this_year - 1),
+            )
+        )
+        versions = [("First inclusion strategy", {}, "Approved at the full governing body.", 330)]
+        last = _publish_versions(last, versions, senco, governor, years=1)
+    if InclusionStrategyPage.objects.filter(school=index.school, first_year=this_year).exists():
+        return
+    current = next_year(last, senco).get_latest_revision_as_object()
+    current.imf_allocation = 14500
+    current.notional_sen_budget = 43000
+    activities = list(current.activities.all())
+    activities[1].cost = 6100  # coaching now includes the teaching assistants' time
+    activities.append(
+        StrategyActivity(
+            sort_order=len(activities),
+            title="Sensory circuits",
+            barrier="Some pupils arrive unready to learn after a difficult start to the day.",
+            cohort="Pupils with sensory processing needs, any year",
+            description="A ten-minute sensory circuit before registration.",
+            cost=1200,
+            funding_source="imf",
+            intended_impact="Pupils settle to learning in the first lesson.",
+            impact_measure="Time to settle, observed by the class teacher, half-termly.",
+            review_date=datetime.date(this_year + 1, 3, 1),
+            principles=list(InclusionPrinciple.objects.order_by("position")[2:3]),
+        )
+    )
+    current.activities = activities
+    mark_continuity(activities)
+    versions = [
+        (
+            "This year's strategy: coaching extended, sensory circuits added",
+            {},
+            "Approved; the IMF allocation is fully planned.",
+            10,
+        )
+    ]
+    _publish_versions(current, versions, senco, governor, years=1)
 
 
 def _publish_versions(page, versions, author, approver, *, years):
