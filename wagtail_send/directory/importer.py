@@ -1,9 +1,11 @@
 """Reading a directory file and committing it: all or nothing, history written in bulk.
 
-:func:`check` reads and validates a file without writing; :func:`plan` works out, without
-writing, what each entry would become (the preview shows it); :func:`commit` writes the
-plan in one transaction with a handful of queries whatever the file's size (bulk inserts
-and updates, whose history rows the core writes in one insert each).
+:func:`check` reads and validates a file a row at a time without writing, keeping only
+counts and each bad row's reasons; :func:`preview` works out, without writing, what each
+entry would become (the preview shows the first few); :func:`commit` reads the file again
+and writes it a batch at a time in one transaction, with a handful of queries a batch
+(bulk inserts and updates, whose history rows the core writes in one insert each). So the
+memory an import takes does not grow with the file's length.
 
 An import merges: it changes only the fields the file carries. The school's own fields
 (internal notes, visibility, maintainer, and its type and areas of need, which an

@@ -55,6 +55,11 @@ class Command(BaseCommand):
             help="Services in the import figure (default 10,000).",
         )
         parser.add_argument(
+            "--import-size",
+            type=int,
+            help="Bytes of each file in the import memory figures (default: the upload limit).",
+        )
+        parser.add_argument(
             "--mix-requests",
             type=int,
             default=400,
@@ -67,7 +72,17 @@ class Command(BaseCommand):
             help="Measure only these parts: " + ", ".join(PARTS) + ".",
         )
 
-    def handle(self, *args, load_seconds, no_load, import_count, mix_requests, only, **options):
+    def handle(
+        self,
+        *args,
+        load_seconds,
+        no_load,
+        import_count,
+        import_size,
+        mix_requests,
+        only,
+        **options,
+    ):
         unknown = set(only or ()) - set(PARTS)
         if unknown:
             raise CommandError(f"Unknown parts: {', '.join(sorted(unknown))}")
@@ -87,7 +102,7 @@ class Command(BaseCommand):
             ("render", lambda: self._render(demo)),
             ("saves", self._saves),
             ("import", lambda: self._import(import_count)),
-            ("import memory", self._import_memory),
+            ("import memory", lambda: self._import_memory(import_size)),
             ("public pages", lambda: self._public(demo)),
             ("hit rates", lambda: self._hit_rates(demo, mix_requests)),
         ]
@@ -232,10 +247,10 @@ class Command(BaseCommand):
             ),
         ]
 
-    def _import_memory(self):
+    def _import_memory(self, size):
         figures = [Figure("(import of the largest file allowed: check, preview, import)", "")]
         limit = 50
-        for label, fmt, data in imports.files():
+        for label, fmt, data in imports.files(size):
             size = len(data) / imports.MB
             entries, bad, steps = imports.measure(fmt, data)
             for step, measured in steps.items():
