@@ -114,7 +114,7 @@ def test_xlsx_import(school, people):
     out = io.BytesIO()
     book.save(out)
     checked, result = _import(out.getvalue(), "xlsx", school, people["senco"])
-    assert checked.ok, [r.errors for r in checked.rows]
+    assert checked.ok, [r.errors for r in checked.bad_rows]
     service = Service.objects.get(school=school)
     assert service.service_type == "sensory_support"
     assert service.need_sensory and not service.need_semh

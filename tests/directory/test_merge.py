@@ -105,7 +105,7 @@ def test_the_preview_shows_each_change_before_anything_is_written(
 def test_messages_use_labels_and_refuse_fractional_ages(school):
     data = b"Service/agency,Youngest age,Postcode\nA,12.5,ABCDEFGHIJKL\nB,12.0,\n"
     checked = importer.check(data, "csv")
-    first, second = checked.rows
+    first, second = checked.rows()
     assert "Youngest age “12.5” is not a whole number of years." in first.errors
     assert "Postcode is longer than 10 characters." in first.errors
     assert second.ok and second.values["minimum_age"] == 12

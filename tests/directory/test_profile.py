@@ -144,7 +144,7 @@ def test_a_taxonomy_term_list_becomes_vocabulary_not_services(client, school, pe
 )
 def test_files_that_are_not_open_referral_are_refused_naming_what_they_hold(data, named):
     checked = importer.check(json.dumps(data).encode(), "json")
-    assert named in checked.problem and not checked.rows
+    assert named in checked.problem and not checked.count
 
 
 def test_a_deeply_nested_file_is_refused_clearly(client, people, school):

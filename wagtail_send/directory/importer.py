@@ -1,9 +1,11 @@
 """Reading a directory file and committing it: all or nothing, history written in bulk.
 
-:func:`check` reads and validates a file without writing; :func:`plan` works out, without
-writing, what each entry would become (the preview shows it); :func:`commit` writes the
-plan in one transaction with a handful of queries whatever the file's size (bulk inserts
-and updates, whose history rows the core writes in one insert each).
+:func:`check` reads and validates a file a row at a time without writing, keeping only
+counts and each bad row's reasons; :func:`preview` works out, without writing, what each
+entry would become (the preview shows the first few); :func:`commit` reads the file again
+and writes it a batch at a time in one transaction, with a handful of queries a batch
+(bulk inserts and updates, whose history rows the core writes in one insert each). So the
+memory an import takes does not grow with the file's length.
 
 An import merges: it changes only the fields the file carries. The school's own fields
 (internal notes, visibility, maintainer, and its type and areas of need, which an
@@ -11,10 +13,13 @@ authority's file cannot carry) stay as they are unless the school's own spreadsh
 sets them; entries, contacts and locations the file does not mention are kept.
 """
 
+import io
+import itertools
 import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,7 +27,7 @@ from wagtail_send.audit import acting_as
 
 from . import oruk, tabular
 from .models import Contact, Location, Organisation, Service, TaxonomyTerm
-from .rows import validate_all
+from .rows import validate_repeated
 from .taxonomy import AREA_FIELDS
 
 FORMATS = {"csv": tabular.read_csv, "xlsx": tabular.read_xlsx, "json": oruk.read_json}
@@ -60,7 +65,8 @@ COMPARED = [
     "last_verified_on",
     "open_referral",
 ]
-BATCH = 1000
+#: Rows planned and written at a time (a batch's ids fit any database's query limits).
+BATCH = 500
 #: The name given to contact details that come without a person's name.
 GENERAL_CONTACT = gettext_lazy("General enquiries")
 #: Row keys of the one contact and location a spreadsheet row describes.
@@ -86,26 +92,56 @@ class InvalidFile(Exception):
 
 
 @dataclass
+class BadRow:
+    """What the report says of one bad row: its number, its name and every reason."""
+
+    number: int
+    name: str
+    errors: list
+
+
+@dataclass
 class Checked:
-    """What a file holds: every row, and a reason for the file as a whole if unreadable."""
+    """What a file holds, found by reading it once: how many rows of each kind, every bad
+    row's reasons (not the row), and a reason for the file as a whole if it is unreadable.
 
-    rows: list = field(default_factory=list)
+    :meth:`good_rows` reads the file again, so that no more than one row is held at a time.
+    """
+
+    source: object = None
+    fmt: str = ""
     problem: str = ""
+    bad_rows: list = field(default_factory=list)
+    count: int = 0
+    terms: int = 0
 
     @property
-    def bad_rows(self):
-        return [row for row in self.rows if not row.ok]
-
-    @property
-    def good_rows(self):
-        return [row for row in self.rows if row.ok]
-
-    def good(self, kind):
-        return [row for row in self.rows if row.ok and row.kind == kind]
+    def ready(self):
+        """How many rows can be imported."""
+        return self.count - len(self.bad_rows)
 
     @property
     def ok(self):
         return not self.problem and not self.bad_rows
+
+    def rows(self):
+        """Every row of the file, validated, one at a time."""
+        self.source.seek(0)
+        return validated(FORMATS[self.fmt](self.source))
+
+    def good_rows(self):
+        """The rows that can be imported (none from a file that cannot be read)."""
+        return (row for row in self.rows() if row.ok) if self.source else iter(())
+
+
+def validated(rows):
+    """Validate each row as it comes, and report repeated entries (same name, or same
+    identifier): only what identifies an entry is kept from one row to the next."""
+    seen = {}
+    for row in rows:
+        if row.kind == "service":
+            validate_repeated(row, seen)
+        yield row
 
 
 def format_of(filename):
@@ -115,15 +151,22 @@ def format_of(filename):
 
 
 def check(data, fmt):
-    """Read and validate ``data`` (bytes) in format ``fmt`` without writing anything."""
+    """Read and validate ``data`` (bytes, or a binary file to be read again on import) in
+    format ``fmt`` without writing anything."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    checked = Checked(source=source, fmt=fmt)
     try:
-        rows = FORMATS[fmt](data)
+        for row in checked.rows():
+            checked.count += 1
+            if not row.ok:
+                checked.bad_rows.append(BadRow(row.number, str(row.name), row.errors))
+            elif row.kind == "term":
+                checked.terms += 1
     except tabular.FileProblem as problem:
         return Checked(problem=str(problem))
-    validate_all([row for row in rows if row.kind == "service"])
-    if not rows:
+    if not checked.count:
         return Checked(problem=_("The file holds no directory entries."))
-    return Checked(rows=rows)
+    return checked
 
 
 @dataclass
@@ -167,16 +210,44 @@ def _shown(name, value, organisations):
     return "" if value is None else value
 
 
-class Plan:
-    """Every entry of a checked file matched to the school's directory, nothing written."""
+class Directory:
+    """Which of the school's entries a name stands for, kept as names and keys only, so
+    matching a large file holds no more than a batch of entries at a time."""
 
-    def __init__(self, rows, school, by, make_public):
+    def __init__(self, school):
+        self.school = school
+        self.names = {}
+        for pk, name in Service.objects.active().filter(school=school).values_list("pk", "name"):
+            self.names[name.lower()] = pk
+
+    def matching(self, rows):
+        """``(by identifier, by name)``: the entries ``rows`` may update."""
+        uids = {row.values["uid"] for row in rows if row.values["uid"]}
+        names = {row.values["name"].lower() for row in rows} & set(self.names)
+        found = Service.objects.active().filter(school=self.school)
+        pks = {self.names[name] for name in names}
+        found = {s.pk: s for s in found.filter(Q(uid__in=uids) | Q(pk__in=pks))}
+        by_name = {name: found[self.names[name]] for name in names}
+        return {s.uid: s for s in found.values()}, by_name
+
+    def add(self, services):
+        for service in services:
+            self.names.setdefault(service.name.lower(), service.pk)
+
+
+class Plan:
+    """Entries of a checked file matched to the school's directory, nothing written.
+
+    A large file is planned a batch at a time, sharing ``organisations`` and ``directory``.
+    """
+
+    def __init__(self, rows, school, by, make_public, *, organisations=None, directory=None):
         self.school, self.by, self.make_public = school, by, make_public
-        existing = list(Service.objects.active().filter(school=school))
-        self.existing = {s.pk for s in existing}
-        by_uid = {s.uid: s for s in existing}
-        by_name = {s.name.lower(): s for s in existing}
-        self.organisations = _Organisations(school, by)
+        rows = list(rows)
+        self.directory = directory or Directory(school)
+        by_uid, by_name = self.directory.matching([r for r in rows if r.kind == "service"])
+        self.existing = {s.pk for s in [*by_uid.values(), *by_name.values()]}
+        self.organisations = organisations or _Organisations(school, by)
         for row in rows:
             if row.kind == "organisation":
                 self.organisations.merge(row.values)
@@ -286,10 +357,12 @@ class _Organisations:
         return organisation
 
     def save(self):
+        """Write the new and changed organisations, which later batches then find saved."""
         Organisation.objects.bulk_create(self.new, batch_size=BATCH)
         Organisation.objects.bulk_update(
             self.changed, [*oruk.ORGANISATION_COLUMNS, "open_referral"], batch_size=BATCH
         )
+        self.new, self.changed = [], []
 
 
 def merged(kept, carried):
@@ -302,13 +375,47 @@ def _fields(record, names):
     return {name: getattr(record, name) for name in names}
 
 
-def plan(checked, *, school, by=None, make_public=False):
-    """What :func:`commit` would do with the good rows of ``checked``, without writing."""
-    return Plan(checked.good_rows, school, by, make_public)
+def _batches(rows, size=BATCH):
+    rows = iter(rows)
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
+
+
+def plan(rows, *, school, by=None, make_public=False):
+    """What writing ``rows`` (good rows, all in hand) would do, without writing."""
+    return Plan(rows, school, by, make_public)
+
+
+@dataclass
+class Preview:
+    """The first entries of a file (those that change come first: they are what the person
+    has to check), and how many there are in all."""
+
+    entries: list
+    total: int
+
+
+def preview(checked, *, school, limit):
+    """What :func:`commit` would do with the good rows of ``checked``, without writing:
+    the file is planned a batch at a time, and only the first ``limit`` entries kept."""
+    changing, same, total = [], [], 0
+    organisations, directory = _Organisations(school, None), Directory(school)
+    for batch in _batches(checked.good_rows()):
+        planned = Plan(
+            batch, school, None, False, organisations=organisations, directory=directory
+        )
+        total += len(planned.entries)
+        for entry in planned.entries:
+            kept = changing if entry.is_new or entry.changes else same
+            if len(kept) < limit:
+                kept.append(entry)
+    return Preview((changing + same)[:limit], total)
 
 
 def commit(checked, *, school, by, only_valid=False, make_public=False):
     """Write the rows of ``checked`` to ``school``'s directory on ``by``'s authority.
+
+    The file is read again and written a batch at a time, all in one transaction.
 
     Args:
         checked: the result of :func:`check`.
@@ -322,24 +429,36 @@ def commit(checked, *, school, by, only_valid=False, make_public=False):
     """
     if checked.problem or (checked.bad_rows and not only_valid):
         raise InvalidFile(_("The file has problems; nothing was imported."))
+    result = Result(skipped=len(checked.bad_rows))
     with transaction.atomic(), acting_as(by, _("Imported from a file")):
-        return write(
-            plan(checked, school=school, by=by, make_public=make_public),
-            Result(skipped=len(checked.bad_rows)),
-        )
+        organisations, directory = _Organisations(school, by), Directory(school)
+        for batch in _batches(checked.good_rows()):
+            planned = Plan(
+                batch,
+                school,
+                by,
+                make_public,
+                organisations=organisations,
+                directory=directory,
+            )
+            write(planned, result)
+    return result
 
 
 def write(planned, result):
-    """Write a :class:`Plan`: organisations, services, then their contacts and locations."""
+    """Write a :class:`Plan`: organisations, services, then their contacts and locations;
+    ``result`` counts what was written."""
     planned.organisations.save()
     new = [p.service for p in planned.entries if p.is_new]
     changed = [p.service for p in planned.entries if not p.is_new and p.changes]
     Service.objects.bulk_create(new, batch_size=BATCH)
     Service.objects.bulk_update(changed, WRITTEN, batch_size=BATCH)
-    result.created, result.updated = len(new), len(changed)
+    planned.directory.add(new)
+    result.created += len(new)
+    result.updated += len(changed)
     result.unchanged += len(planned.entries) - len(new) - len(changed)
     _children(planned)
-    result.terms = _terms(planned)
+    result.terms += _terms(planned)
     return result
 
 
@@ -349,8 +468,8 @@ def _children(planned):
     for model in (Contact, Location):
         known, by_uid = {}, {}
         if planned.existing:
-            # Filtered by school rather than a list of ids, which could exceed SQLite's limits.
-            for record in model.objects.active().filter(school=school).order_by("pk"):
+            found = model.objects.active().filter(school=school, service__in=planned.existing)
+            for record in found.order_by("pk"):
                 by_uid[record.service_id, str(record.uid)] = record
                 key = (
                     (record.service_id, record.name.lower())
@@ -426,7 +545,9 @@ def _terms(planned):
     if not wanted:
         return 0
     school, by = planned.school, planned.by
-    known = {str(t.uid): t for t in TaxonomyTerm.objects.filter(school=school)}
+    known = {
+        str(t.uid): t for t in TaxonomyTerm.objects.filter(school=school, uid__in=list(wanted))
+    }
     new, changed = [], []
     for uid, values in wanted.items():
         values = {k: v for k, v in values.items() if k != "uid"}

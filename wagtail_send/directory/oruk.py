@@ -9,7 +9,9 @@ has no record for (languages, addresses of its own entries, its taxonomy links) 
 from the parent's identifier, so they are stable between calls.
 """
 
+import io
 import json
+import re
 import uuid
 
 from django.utils.translation import gettext as _
@@ -534,14 +536,117 @@ def _what(parsed):
     return _("a single value")
 
 
-def read_json(data):
-    """Rows from ORUK JSON: a service, a list or page of services, an organisation with its
-    services, or a taxonomy or list of terms; anything else is refused, naming what it is."""
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"\s*")
+
+
+def _decode(text, at):
+    """``(value, where it ends)`` of the JSON value at ``text[at]``, after any white space."""
     try:
-        text = data.decode("utf-8-sig")
+        return _DECODER.raw_decode(text, _SPACE.match(text, at).end())
+    except ValueError:
+        raise FileProblem(_("The file is not JSON.")) from None
+
+
+def _expect(text, at, marks):
+    """The position after the first of ``marks`` found at ``text[at]`` (after white space)."""
+    at = _SPACE.match(text, at).end()
+    if at < len(text) and text[at] in marks:
+        return at + 1, text[at]
+    raise FileProblem(_("The file is not JSON."))
+
+
+def _items(text, at, ends=None):
+    """Each value of the JSON array at ``text[at]``, decoded one at a time (so a file of
+    thousands of services never holds more than one as objects); where it ends is appended
+    to ``ends``."""
+    at, _mark = _expect(text, at, "[")
+    if text.startswith("]", _SPACE.match(text, at).end()):
+        at, mark = _expect(text, at, "]")
+    else:
+        mark = ","
+    while mark == ",":
+        value, at = _decode(text, at)
+        yield value
+        at, mark = _expect(text, at, ",]")
+    if ends is not None:
+        ends.append(at)
+
+
+def _contents_of(text, at):
+    """``(where its contents array starts or None, where it ends)`` of the object at
+    ``text[at]``; its other fields (a page's number, the total) are decoded and dropped."""
+    at, mark = _expect(text, at, "{")
+    found = None
+    if text.startswith("}", _SPACE.match(text, at).end()):
+        return None, _expect(text, at, "}")[0]
+    while mark != "}":
+        key, at = _decode(text, at)
+        at, _colon = _expect(text, at, ":")
+        at = _SPACE.match(text, at).end()
+        if key == "contents" and text.startswith("[", at):
+            found, ends = at, []
+            for _item in _items(text, at, ends):
+                pass
+            at = ends[0]
+        else:
+            _value, at = _decode(text, at)
+        at, mark = _expect(text, at, ",}")
+    return found, at
+
+
+def _top_items(text):
+    """The objects of a file, one at a time: a list's items, a page's contents, or the file's
+    one object; anything else is refused, naming what it is."""
+    at = _SPACE.match(text).end()
+    ends = []
+    if text.startswith("[", at):
+        empty = True
+        for item in _items(text, at, ends):
+            if not isinstance(item, dict):
+                raise FileProblem(_refused(_("a list of values that are not objects")))
+            empty = False
+            yield item
+        if empty:
+            raise FileProblem(_refused(_("an empty list")))
+    else:
+        contents, end = _contents_of(text, at) if text.startswith("{", at) else (None, 0)
+        if contents is None:
+            parsed, end = _decode(text, at)
+            if not isinstance(parsed, dict):
+                raise FileProblem(_refused(_what(parsed)))
+            yield parsed
+        else:
+            for item in _items(text, contents):
+                if not isinstance(item, dict):
+                    raise FileProblem(_refused(_("a list of values that are not objects")))
+                yield item
+        ends.append(end)
+    if text[ends[0] :].strip():
+        raise FileProblem(_("The file is not JSON."))
+
+
+def _refused(what):
+    return _(
+        "The file holds %(what)s, not Open Referral services, organisations or taxonomy terms."
+    ) % {"what": what}
+
+
+def read_json(file):
+    """Rows, one at a time, from a binary ORUK JSON file: a service, a list or page of
+    services, an organisation with its services, or a taxonomy or list of terms.
+
+    The text is read whole (the upload limit bounds it) and checked for nesting before any
+    of it is decoded; then each entry is decoded, turned into rows and dropped in turn."""
+    try:
+        text = io.TextIOWrapper(file, encoding="utf-8-sig")
+        try:
+            content = text.read()
+        finally:
+            text.detach()
     except UnicodeDecodeError:
         raise FileProblem(_("The file is not JSON.")) from None
-    if profile.too_deep(text):
+    if profile.too_deep(content):
         raise FileProblem(
             _(
                 "The file nests objects more than %(depth)s levels deep, which no Open Referral "
@@ -549,24 +654,8 @@ def read_json(data):
             )
             % {"depth": profile.MAX_DEPTH}
         )
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        raise FileProblem(_("The file is not JSON.")) from None
-    del text
-    items = parsed
-    if isinstance(parsed, dict):
-        items = parsed["contents"] if isinstance(parsed.get("contents"), list) else [parsed]
-    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
-        raise FileProblem(
-            _(
-                "The file holds %(what)s, not Open Referral services, organisations or "
-                "taxonomy terms."
-            )
-            % {"what": _what(parsed)}
-        )
-    rows, number = [], 1
-    for item in items:
+    number, held = 1, None
+    for count, item in enumerate(_top_items(content), start=1):
         found = _rows_of(item, number)
         if not found:
             row = Row(number, {"name": item.get("name", "")})
@@ -578,8 +667,16 @@ def read_json(data):
                 % {"number": number, "what": _what(item)}
             )
             found = [row]
-        rows.extend(found)
         number += len(found)
-    if len(items) == 1 and len(rows) == 1 and not rows[0].source and rows[0].kind == "service":
-        raise FileProblem(rows[0].errors[0])
-    return rows
+        if count == 1:
+            held = found  # a file of one thing that is not Open Referral is refused whole
+            continue
+        if held:
+            yield from held
+            held = None
+        yield from found
+    if held is not None:
+        only = held[0]
+        if len(held) == 1 and not only.source and only.kind == "service":
+            raise FileProblem(only.errors[0])
+        yield from held

@@ -307,15 +307,22 @@ def validate(row):
     return row
 
 
+def validate_repeated(row, seen):
+    """Validate ``row``, and report it if it repeats an entry in ``seen`` (same name, or
+    same identifier), which maps each entry's identifier to its row number."""
+    validate(row)
+    ident = row.values.get("uid") or row.values.get("name", "").lower()
+    if ident:
+        if ident in seen:
+            row.errors.append(_("This entry is also on row %(row)s.") % {"row": seen[ident]})
+        else:
+            seen[ident] = row.number
+    return row
+
+
 def validate_all(rows):
     """Validate every row and report repeated entries (same name, or same identifier)."""
     seen = {}
     for row in rows:
-        validate(row)
-        ident = row.values.get("uid") or row.values.get("name", "").lower()
-        if ident:
-            if ident in seen:
-                row.errors.append(_("This entry is also on row %(row)s.") % {"row": seen[ident]})
-            else:
-                seen[ident] = row.number
+        validate_repeated(row, seen)
     return rows

@@ -132,8 +132,7 @@ def sync(subscription, *, http=None, by=None):
 
 def _merge(subscription, items, problems, log, by):
     rows = validate_all([oruk.service_row(n, item) for n, item in enumerate(items, start=1)])
-    checked = importer.Checked(rows=rows)
-    bad = {str(row.raw.get("uid")): row for row in checked.bad_rows}
+    bad = {str(row.raw.get("uid")): row for row in rows if not row.ok}
     for uid, row in bad.items():
         problems.append(
             _("%(name)s (%(id)s): %(problems)s")
@@ -142,7 +141,10 @@ def _merge(subscription, items, problems, log, by):
     reason = _("Synced from %(feed)s") % {"feed": subscription.name}
     with transaction.atomic(), acting_as(by, reason):
         plan = importer.plan(
-            checked, school=subscription.school, by=by, make_public=subscription.show_to_parents
+            [row for row in rows if row.ok],
+            school=subscription.school,
+            by=by,
+            make_public=subscription.show_to_parents,
         )
         result = importer.write(plan, importer.Result(skipped=len(bad)))
         log.withdrawn = sum(

@@ -4,12 +4,15 @@ A spreadsheet kept from the SENCO Induction Pack's advice has just the first fiv
 columns; an export has them all, and imports back unchanged.
 """
 
+import codecs
 import csv
 import io
+import zipfile
 
 from django.utils.translation import gettext as _
 
 from wagtail_send import exports
+from wagtail_send.conf import send_settings
 
 from .rows import LABELS, LIST_SEPARATOR, Row, join_contact_details
 from .taxonomy import AreaOfNeed
@@ -49,6 +52,13 @@ class FileProblem(Exception):
     """The file as a whole cannot be read (not just some of its rows)."""
 
 
+#: How much of a file is decoded at a time to find its encoding.
+CHUNK = 1 << 20
+#: Unpacked, a workbook may be this many times the upload limit: an honest spreadsheet is
+#: nearer five; far more is a "zip bomb" that would take minutes to read.
+UNPACKED_RATIO = 30
+
+
 def _key_for(heading):
     wanted = " ".join(str(heading or "").strip().lower().split())
     for key, aliases in COLUMNS:
@@ -58,7 +68,7 @@ def _key_for(heading):
 
 
 def _rows(table, clean=None):
-    """Rows from an iterable of cell lists whose first item is the heading row.
+    """Rows, one at a time, from an iterable of cell lists whose first item is the heading row.
 
     ``clean`` undoes what the export did to a cell (CSV's formula defusing).
     """
@@ -73,37 +83,67 @@ def _rows(table, clean=None):
         raise FileProblem(
             _("The first row must hold the column headings, including “Service/agency”.")
         )
-    rows = []
     for number, cells in enumerate(table, start=2):
         if not any(str(c or "").strip() for c in cells):
             continue
         raw = {key: clean(cell) for key, cell in zip(keys, cells, strict=False) if key}
-        rows.append(Row(number, raw))
-    return rows
+        yield Row(number, raw)
 
 
-def read_csv(data):
-    """Rows from CSV bytes (UTF-8, with or without a byte-order mark)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+def encoding_of(file):
+    """``utf-8-sig`` or ``cp1252``, whichever decodes the whole binary ``file``, read a
+    chunk at a time (spreadsheets saved by older Excel are Windows-1252)."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        file.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            text = data.decode("cp1252")
+            while chunk := file.read(CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise FileProblem(_("The file is not readable text. Save it as CSV UTF-8.")) from None
-    return _rows(csv.reader(io.StringIO(text)), exports.restore)
+            continue
+        file.seek(0)
+        return encoding
+    raise FileProblem(_("The file is not readable text. Save it as CSV UTF-8."))
 
 
-def read_xlsx(data):
-    """Rows from the first worksheet of an Excel workbook."""
+def read_csv(file):
+    """Rows, one at a time, from a binary CSV file (UTF-8, with or without a byte-order mark)."""
+    encoding = encoding_of(file)
+    text = io.TextIOWrapper(file, encoding=encoding, newline="")
+    try:
+        yield from _rows(csv.reader(text), exports.restore)
+    except csv.Error as problem:
+        raise FileProblem(
+            _("The file is not a CSV file the importer can read: %(problem)s.")
+            % {"problem": problem}
+        ) from None
+    finally:
+        text.detach()  # the caller's file stays open, to be read again on import
+
+
+def _unpacked_size(file):
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0  # openpyxl says what is wrong with it
+    finally:
+        file.seek(0)
+
+
+def read_xlsx(file):
+    """Rows, one at a time, from the first worksheet of an Excel workbook (a binary file)."""
     from openpyxl import load_workbook
 
+    if _unpacked_size(file) > UNPACKED_RATIO * send_settings.MAX_UPLOAD_BYTES:
+        raise FileProblem(_("The workbook is too large once unpacked to import."))
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged or wrong file
         raise FileProblem(_("The file is not an Excel workbook (.xlsx).")) from None
     try:
-        return _rows(book.worksheets[0].iter_rows(values_only=True))
+        yield from _rows(book.worksheets[0].iter_rows(values_only=True))
     finally:
         book.close()
 

@@ -100,23 +100,27 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         fmt = importer.format_of(upload.name)
-        data = upload.read()
-        checked = importer.check(data, fmt)
-        planned = importer.plan(checked, school=self.school)
-        # Entries that change come first: they are what the person has to check.
-        entries = sorted(planned.entries, key=lambda e: not (e.is_new or e.changes))
+        token = secrets.token_urlsafe(16)
+        UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
+        _forget_abandoned_uploads()
+        stored = UPLOAD_DIR / token
+        # Kept on disk, a chunk at a time, and read from there a row at a time.
+        with stored.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        with stored.open("rb") as data:
+            checked = importer.check(data, fmt)
+            planned = importer.preview(checked, school=self.school, limit=PREVIEW_ROWS)
         context = {
             "checked": checked,
             "file_name": upload.name,
-            "preview": entries[:PREVIEW_ROWS],
-            "preview_total": len(entries),
-            "terms": len(planned.terms),
+            "preview": planned.entries,
+            "preview_total": planned.total,
+            "terms": checked.terms,
         }
-        if not checked.problem and checked.good_rows:
-            token = secrets.token_urlsafe(16)
-            UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
-            _forget_abandoned_uploads()
-            (UPLOAD_DIR / token).write_bytes(data)
+        if checked.problem or not checked.ready:
+            stored.unlink(missing_ok=True)
+        else:
             self.request.session[SESSION_KEY] = {
                 "token": token,
                 "fmt": fmt,
@@ -143,33 +147,34 @@ class CommitView(View):
             return redirect("wagtail_send_directory_admin:import")
         stored = UPLOAD_DIR / pending["token"]
         try:
-            data = stored.read_bytes()
+            data = stored.open("rb")
         except FileNotFoundError:
             messages.error(request, _("That import has expired. Upload the file again."))
             return redirect("wagtail_send_directory_admin:import")
-        checked = importer.check(data, pending["fmt"])
-        try:
-            result = importer.commit(
-                checked,
-                school=school,
-                by=request.user,
-                only_valid=form.cleaned_data["only_valid"],
-                make_public=form.cleaned_data["make_public"],
-            )
-        except importer.InvalidFile:
-            count = len(checked.bad_rows)
-            messages.error(
-                request,
-                ngettext(
-                    "Nothing was imported because %(count)s row has problems. Correct it, or "
-                    "choose to import only the rows without problems.",
-                    "Nothing was imported because %(count)s rows have problems. Correct them, or "
-                    "choose to import only the rows without problems.",
-                    count,
+        with data:
+            checked = importer.check(data, pending["fmt"])
+            try:
+                result = importer.commit(
+                    checked,
+                    school=school,
+                    by=request.user,
+                    only_valid=form.cleaned_data["only_valid"],
+                    make_public=form.cleaned_data["make_public"],
                 )
-                % {"count": count},
-            )
-            return redirect("wagtail_send_directory_admin:import")
+            except importer.InvalidFile:
+                count = len(checked.bad_rows)
+                messages.error(
+                    request,
+                    ngettext(
+                        "Nothing was imported because %(count)s row has problems. Correct it, "
+                        "or choose to import only the rows without problems.",
+                        "Nothing was imported because %(count)s rows have problems. Correct "
+                        "them, or choose to import only the rows without problems.",
+                        count,
+                    )
+                    % {"count": count},
+                )
+                return redirect("wagtail_send_directory_admin:import")
         stored.unlink(missing_ok=True)
         del request.session[SESSION_KEY]
         messages.success(request, describe(result, pending["name"]))

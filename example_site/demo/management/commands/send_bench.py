@@ -7,12 +7,14 @@ that are rolled back, except the signed-in session the load test uses.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from example_site.bench import cache, hits, listings, load, timing
+from example_site.bench import cache, hits, imports, listings, load, timing
 from example_site.bench.figures import Figure, table
 from wagtail_send.directory.models import Service
 from wagtail_send.learning_wall.models import Post
 from wagtail_send.models import School
 
+#: The parts that make their own data, so need no ``send_scale_data``.
+SELF_CONTAINED = {"import", "import memory"}
 #: The parts ``--only`` may name, in the order they run.
 PARTS = [
     "listings",
@@ -20,6 +22,7 @@ PARTS = [
     "render",
     "saves",
     "import",
+    "import memory",
     "public pages",
     "hit rates",
     "load",
@@ -52,6 +55,11 @@ class Command(BaseCommand):
             help="Services in the import figure (default 10,000).",
         )
         parser.add_argument(
+            "--import-size",
+            type=int,
+            help="Bytes of each file in the import memory figures (default: the upload limit).",
+        )
+        parser.add_argument(
             "--mix-requests",
             type=int,
             default=400,
@@ -64,12 +72,22 @@ class Command(BaseCommand):
             help="Measure only these parts: " + ", ".join(PARTS) + ".",
         )
 
-    def handle(self, *args, load_seconds, no_load, import_count, mix_requests, only, **options):
+    def handle(
+        self,
+        *args,
+        load_seconds,
+        no_load,
+        import_count,
+        import_size,
+        mix_requests,
+        only,
+        **options,
+    ):
         unknown = set(only or ()) - set(PARTS)
         if unknown:
             raise CommandError(f"Unknown parts: {', '.join(sorted(unknown))}")
         demo = School.objects.exclude(site=None).order_by("pk").first()
-        if demo is None or not Post.objects.exists():
+        if (demo is None or not Post.objects.exists()) and not set(only or ()) <= SELF_CONTAINED:
             raise CommandError("No data: run `manage.py send_scale_data` first.")
         self.stdout.write(
             f"Database: {connection.vendor}; {School.objects.count()} schools, "
@@ -84,6 +102,7 @@ class Command(BaseCommand):
             ("render", lambda: self._render(demo)),
             ("saves", self._saves),
             ("import", lambda: self._import(import_count)),
+            ("import memory", lambda: self._import_memory(import_size)),
             ("public pages", lambda: self._public(demo)),
             ("hit rates", lambda: self._hit_rates(demo, mix_requests)),
         ]
@@ -227,6 +246,31 @@ class Command(BaseCommand):
                 check=lambda f: f.value is not None and f.value < 10,
             ),
         ]
+
+    def _import_memory(self, size):
+        figures = [Figure("(import of the largest file allowed: check, preview, import)", "")]
+        limit = 50
+        for label, fmt, data in imports.files(size):
+            size = len(data) / imports.MB
+            entries, bad, steps = imports.measure(fmt, data)
+            for step, measured in steps.items():
+                note = (
+                    f"{size:.1f} MB file, {entries:,} entries, {bad} bad; {measured.seconds:.1f} s"
+                )
+                figures.append(
+                    Figure(
+                        f"peak memory: {label}, {step}",
+                        measured.python_mb,
+                        measured.rss_mb,
+                        unit="MB",
+                        target=f"< {limit} MB",
+                        check=lambda f: (
+                            f.value < limit and (f.reference is None or f.reference < limit)
+                        ),
+                        note=note + "; reference: resident memory growth",
+                    )
+                )
+        return figures
 
     def _public(self, demo):
         figures = []

@@ -1,5 +1,7 @@
-"""Time importing 10,000 services (with their contacts and history) on this database,
-or with ``--memory``, the peak memory of importing a file of the largest size allowed.
+"""Time importing 10,000 services (with their contacts and history) on this database.
+
+The peak memory of importing a file of the largest size allowed is measured by
+``send_bench --only "import memory"`` (``example_site/bench/imports.py``).
 
 Everything happens in a transaction that is rolled back, so the database is unchanged.
 """
@@ -7,12 +9,10 @@ Everything happens in a transaction that is rolled back, so the database is unch
 import io
 import json
 import time
-import tracemalloc
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from wagtail_send.conf import send_settings
 from wagtail_send.directory import importer, profile
 from wagtail_send.directory.models import Service
 from wagtail_send.models import School
@@ -45,8 +45,10 @@ def sample_json(size):
 
 
 def sample_csv_of(size):
+    """As many whole rows of :func:`sample_csv` as fit in ``size`` bytes."""
     row = len(sample_csv(2)) - len(sample_csv(1))
-    return sample_csv(size // row)
+    data = sample_csv(size // row + 1)
+    return data[: data.rindex(b"\n", 0, size) + 1]
 
 
 class Command(BaseCommand):
@@ -54,18 +56,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=10_000)
-        parser.add_argument(
-            "--memory",
-            action="store_true",
-            help="Instead, print the peak memory of checking and importing a file of the "
-            "largest size allowed (CSV and Open Referral JSON).",
-        )
-        parser.add_argument("--size", type=int, help="With --memory: the file size in bytes.")
 
-    def handle(self, *args, count, memory=False, size=None, **options):
-        self.size = size
-        if memory:
-            return self.memory()
+    def handle(self, *args, count, **options):
         data = sample_csv(count)
         figures = {}
         try:
@@ -87,25 +79,3 @@ class Command(BaseCommand):
         for label, seconds in figures.items():
             self.stdout.write(f"  {label:<20} {seconds:6.2f} s")
         self.stdout.write(f"  {'total':<20} {total:6.2f} s (target: under 10 s)")
-
-    def memory(self):
-        size = self.size or send_settings.MAX_UPLOAD_BYTES
-        for fmt, data in (("csv", sample_csv_of(size)), ("json", sample_json(size))):
-            try:
-                with transaction.atomic():
-                    school = School.objects.create(name="Memory benchmark (rolled back)")
-                    tracemalloc.start()
-                    checked = importer.check(data, fmt)
-                    checking = tracemalloc.get_traced_memory()[1]
-                    tracemalloc.reset_peak()
-                    importer.commit(checked, school=school, by=None, only_valid=True)
-                    writing = tracemalloc.get_traced_memory()[1]
-                    tracemalloc.stop()
-                    raise Rollback
-            except Rollback:
-                pass
-            self.stdout.write(
-                f"{fmt}: {len(data) / 2**20:.1f} MB file, {len(checked.rows)} entries: peak "
-                f"{checking / 2**20:.0f} MB checking, {writing / 2**20:.0f} MB importing "
-                f"(target: under 50 MB)"
-            )
