@@ -47,7 +47,11 @@ def _demo_urls():
     from wagtail_send.learning_walks.models import Feedback, LearningWalk, Visit, WalkReport
     from wagtail_send.learning_wall.models import Post
     from wagtail_send.learning_wall.pages import LearningWallPage
-    from wagtail_send.policies.models import SENDPolicyPage, SENInformationReportPage
+    from wagtail_send.policies.models import (
+        InclusionStrategyPage,
+        SENDPolicyPage,
+        SENInformationReportPage,
+    )
     from wagtail_send.skills_audit.models import Campaign, NeedProfile, Response
 
     walk = LearningWalk.objects.filter(visits__isnull=False).order_by("pk").first()
@@ -59,6 +63,7 @@ def _demo_urls():
     service = Service.objects.filter(is_public=True).first()
     report = SENInformationReportPage.objects.live().first()
     policy = SENDPolicyPage.objects.live().first()
+    strategy = InclusionStrategyPage.objects.live().order_by("-pk").first()
     revisions = list(report.revisions.order_by("created_at").values_list("pk", flat=True))
     post = Post.objects.first()
     lw, sa, pol = (
@@ -105,6 +110,8 @@ def _demo_urls():
         reverse(f"{pol}:review", args=[TaskState.objects.filter(status="in_progress").first().pk]),
         reverse(f"{pol}:to_read"),
         reverse(f"{pol}:read_by", args=[policy.pk]),
+        strategy.url,
+        reverse(f"{pol}:copy_forward", args=[strategy.pk]),
     ]
 
 
