@@ -16,6 +16,7 @@ from wagtail_send.policies.models import (
     InclusionPrinciple,
     InclusionStrategyPage,
     StrategyActivity,
+    years_after,
 )
 from wagtail_send.policies.strategy_checks import problems
 from wagtail_send.skills_audit.models import NeedCount, NeedProfile
@@ -189,9 +190,7 @@ def test_a_multi_year_strategy_says_on_its_cover_that_it_is_reviewed_annually(
     assert "School years 2026 to 2029" in html
     assert "This strategy covers 3 school years and is reviewed annually." in html
     strategy.refresh_from_db()
-    assert strategy.next_review == strategy.publication_date.replace(
-        year=strategy.publication_date.year + 1
-    )
+    assert strategy.next_review == years_after(strategy.publication_date, 1)
 
 
 def test_the_index_and_the_report_link_to_the_strategy(client, report, strategy):
